@@ -1,0 +1,125 @@
+"""gettext for every user-visible string, and the Babel locale that dates and numbers follow.
+
+Source strings are English; the catalogs live in ``i18n/<lang>/LC_MESSAGES/mumidesk.po`` and are
+compiled by the set-up into ``mumidesk/locale``. When the compiled file is missing (running from a
+source tree that was not set up), the ``.po`` file is read directly so Russian never silently falls
+back to English.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import locale as _pylocale
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+
+DOMAIN = "mumidesk"
+SUPPORTED = ("ru", "en")
+DEFAULT_LANGUAGE = "ru"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_COMPILED_DIR = _PACKAGE_DIR / "locale"
+_SOURCE_DIR = _PACKAGE_DIR.parent / "i18n"
+
+_language = DEFAULT_LANGUAGE
+
+
+class _PoTranslations(_gettext.NullTranslations):
+    """Translations read from a .po file with Babel (fallback for an un-built source tree)."""
+
+    def __init__(self, po_path: Path, lang: str) -> None:
+        super().__init__()
+        from babel.messages.pofile import read_po
+
+        with po_path.open("rb") as fh:
+            catalog = read_po(fh, locale=lang)
+        self._plural = catalog.plural_expr
+        self._catalog: dict[str, str | tuple[str, ...]] = {}
+        self._plural_func = _gettext.c2py(catalog.plural_expr)
+        for message in catalog:
+            if not message.id or not message.string:
+                continue
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            self._catalog[key] = message.string
+
+    def gettext(self, message: str) -> str:
+        found = self._catalog.get(message)
+        return found if isinstance(found, str) and found else message
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        found = self._catalog.get(msgid1)
+        if isinstance(found, tuple):
+            index = self._plural_func(n)
+            if index < len(found) and found[index]:
+                return found[index]
+        return msgid1 if n == 1 else msgid2
+
+
+@cache
+def _translations(lang: str) -> _gettext.NullTranslations:
+    compiled = _COMPILED_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if compiled.exists():
+        with compiled.open("rb") as fh:
+            return _gettext.GNUTranslations(fh)
+    source = _SOURCE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if source.exists():
+        return _PoTranslations(source, lang)
+    return _gettext.NullTranslations()
+
+
+def detect_language() -> str:
+    """The language from MUMIDESK_LANG, else from the OS locale; Russian when nothing says."""
+    wanted = os.environ.get("MUMIDESK_LANG", "").strip().lower()
+    if wanted in SUPPORTED:
+        return wanted
+    try:
+        system = _pylocale.getlocale()[0] or ""
+    except ValueError:
+        system = ""
+    system = system.lower()
+    if system.startswith("en"):
+        return "en"
+    return DEFAULT_LANGUAGE
+
+
+def set_language(lang: str) -> None:
+    global _language
+    if lang not in SUPPORTED:
+        raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(SUPPORTED)}")
+    _language = lang
+
+
+def current_language() -> str:
+    return _language
+
+
+def current_locale() -> Locale:
+    return Locale.parse(_language)
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Temporarily switch the language (a report printed in English from a Russian session)."""
+    previous = _language
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(previous)
+
+
+def _(message: str) -> str:
+    return _translations(_language).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations(_language).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated later, where it is shown."""
+    return message
