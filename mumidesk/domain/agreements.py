@@ -83,12 +83,21 @@ class Agreement(Record):
         c.length("signed_place", self.signed_place, NAME_MAX)
         c.length("registration_number", self.registration_number, 100)
         c.length("approval_decision_no", self.approval_decision_no, 100)
-        c.date_order("approval_requested_on", self.approval_requested_on,
-                     "approval_decision_date", self.approval_decision_date)
-        c.date_order("approval_decision_date", self.approval_decision_date,
-                     "signed_date", self.signed_date)
-        c.date_order("signed_date", self.signed_date,
-                     "registration_submitted_on", self.registration_submitted_on)
+        c.date_order(
+            "approval_requested_on",
+            self.approval_requested_on,
+            "approval_decision_date",
+            self.approval_decision_date,
+        )
+        c.date_order(
+            "approval_decision_date", self.approval_decision_date, "signed_date", self.signed_date
+        )
+        c.date_order(
+            "signed_date",
+            self.signed_date,
+            "registration_submitted_on",
+            self.registration_submitted_on,
+        )
         c.date_order("signed_date", self.signed_date, "registration_date", self.registration_date)
         c.date_order("signed_date", self.signed_date, "expires_on", self.expires_on)
         if self.term_months is not None and self.term_months <= 0:
@@ -105,16 +114,21 @@ class Agreement(Record):
             c.fail("parent_id", _("an agreement cannot amend itself"))
         for lang in self.languages:
             if not (2 <= len(lang) <= 3 and lang.isalpha()):
-                c.fail("languages", _("{code!r} is not a language code (ru, en, de, zh …)").format(
-                    code=lang))
+                c.fail(
+                    "languages",
+                    _("{code!r} is not a language code (ru, en, de, zh …)").format(code=lang),
+                )
         for i, party in enumerate(self.parties):
             c.length(f"parties[{i}].name_ru", party.name_ru, TITLE_MAX)
             c.length(f"parties[{i}].name_en", party.name_en, TITLE_MAX)
-            if party.side is PartySide.PARTNER and party.partner_id is None and not (
-                party.name_ru or party.name_en
+            if (
+                party.side is PartySide.PARTNER
+                and party.partner_id is None
+                and not (party.name_ru or party.name_en)
             ):
                 c.fail(f"parties[{i}].partner_id", _("the partner side needs a partner or a name"))
             for j, s in enumerate(party.signatories):
-                c.text(f"parties[{i}].signatories[{j}].full_name", s.full_name, NAME_MAX,
-                       required=True)
+                c.text(
+                    f"parties[{i}].signatories[{j}].full_name", s.full_name, NAME_MAX, required=True
+                )
                 c.length(f"parties[{i}].signatories[{j}].position", s.position, TITLE_MAX)

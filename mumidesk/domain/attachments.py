@@ -31,5 +31,9 @@ class Attachment(Record):
         c.text("file_name", self.file_name, NAME_MAX, required=True)
         c.length("description", self.description, TEXT_MAX)
         if self.size > MAX_ATTACHMENT_BYTES:
-            c.fail("size", _("a file may have at most {mb} MB").format(
-                mb=MAX_ATTACHMENT_BYTES // (1024 * 1024)))
+            c.fail(
+                "size",
+                _("a file may have at most {mb} MB").format(
+                    mb=MAX_ATTACHMENT_BYTES // (1024 * 1024)
+                ),
+            )

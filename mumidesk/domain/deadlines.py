@@ -155,7 +155,6 @@ def due_within(
     chosen = [
         d
         for d in deadlines
-        if d.due <= horizon
-        and (d.due >= today or (include_overdue and d.kind not in notices))
+        if d.due <= horizon and (d.due >= today or (include_overdue and d.kind not in notices))
     ]
     return sorted(chosen, key=lambda d: (d.due, d.kind.value, d.subject_title))

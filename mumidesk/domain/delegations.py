@@ -72,10 +72,15 @@ class Delegation(Record):
                 c.fail(f"programme[{i}].title_ru", _("is required"))
             c.length(f"programme[{i}].title_ru", item.title_ru, TITLE_MAX)
             c.length(f"programme[{i}].title_en", item.title_en, TITLE_MAX)
-            if self.start_date and self.end_date and item.day and not (
-                self.start_date <= item.day <= self.end_date
+            if (
+                self.start_date
+                and self.end_date
+                and item.day
+                and not (self.start_date <= item.day <= self.end_date)
             ):
-                c.fail(f"programme[{i}].day", _("{day} is outside the visit dates").format(
-                    day=item.day.isoformat()))
+                c.fail(
+                    f"programme[{i}].day",
+                    _("{day} is outside the visit dates").format(day=item.day.isoformat()),
+                )
             if item.start_time and item.end_time and item.end_time < item.start_time:
                 c.fail(f"programme[{i}].end_time", _("ends before it starts"))

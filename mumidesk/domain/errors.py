@@ -16,8 +16,10 @@ class FieldProblem:
     row: int | None = None
 
     def __str__(self) -> str:
-        where = self.field if self.row is None else _("row {row}, {field}").format(
-            row=self.row, field=self.field
+        where = (
+            self.field
+            if self.row is None
+            else _("row {row}, {field}").format(row=self.row, field=self.field)
         )
         return f"{where}: {self.message}"
 

@@ -36,8 +36,12 @@ class Event(Record):
         c.length("organiser", self.organiser, TITLE_MAX)
         c.non_negative("participant_count", self.participant_count)
         if self.dates.end < self.dates.start:
-            c.fail("end_date", _("{end} is before start_date {start}").format(
-                end=self.dates.end.isoformat(), start=self.dates.start.isoformat()))
+            c.fail(
+                "end_date",
+                _("{end} is before start_date {start}").format(
+                    end=self.dates.end.isoformat(), start=self.dates.start.isoformat()
+                ),
+            )
         if self.dates.precision is DatePrecision.DAY and self.dates.start != self.dates.end:
             c.fail("end_date", _("a one-day event ends on its start date"))
         for i, code in enumerate(self.country_codes):

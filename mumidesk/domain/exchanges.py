@@ -49,8 +49,12 @@ class ExchangeProgramme(Record):
             if key in seen:
                 c.fail(f"participations[{i}]", _("the same year, category and direction twice"))
             seen.add(key)
-            if self.start_date and self.end_date and not (
-                self.start_date.year <= p.year <= self.end_date.year
+            if (
+                self.start_date
+                and self.end_date
+                and not (self.start_date.year <= p.year <= self.end_date.year)
             ):
-                c.fail(f"participations[{i}].year", _("{year} is outside the programme period")
-                       .format(year=p.year))
+                c.fail(
+                    f"participations[{i}].year",
+                    _("{year} is outside the programme period").format(year=p.year),
+                )

@@ -36,9 +36,10 @@ class FuzzyDate:
     def range(cls, start: dt.date, end: dt.date) -> FuzzyDate:
         if end < start:
             raise ValidationError.single(
-                "end_date", _("the end {end} is before the start {start}").format(
+                "end_date",
+                _("the end {end} is before the start {start}").format(
                     end=end.isoformat(), start=start.isoformat()
-                )
+                ),
             )
         if start == end:
             return cls.day(start)
@@ -115,9 +116,9 @@ def parse_fuzzy_date(text: str, year: int, language: str = "ru") -> FuzzyDate:
     except (ValueError, KeyError, IndexError):
         raise ValidationError.single(
             "dates",
-            _("cannot read {text!r}: write e.g. “5 June”, “8–20 April”, “May” or 2020-06-05").format(
-                text=text
-            ),
+            _(
+                "cannot read {text!r}: write e.g. “5 June”, “8–20 April”, “May” or 2020-06-05"
+            ).format(text=text),
         ) from None
 
 

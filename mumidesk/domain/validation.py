@@ -104,9 +104,7 @@ class Checker:
                 _("{code!r} is not an ISO 3166 country code (e.g. RU, BY, ZM)").format(code=value),
             )
 
-    def in_range(
-        self, field: str, value: float | int | None, low: float, high: float
-    ) -> None:
+    def in_range(self, field: str, value: float | int | None, low: float, high: float) -> None:
         if value is not None and not (low <= value <= high):
             self.fail(
                 field,

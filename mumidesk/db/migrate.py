@@ -1,0 +1,98 @@
+"""Schema versions: create a new database, upgrade an older one after backing it up, refuse a
+database written by a newer mumidesk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from mumidesk.db.backup import backup_database
+from mumidesk.db.engine import Database
+from mumidesk.domain.errors import DomainError
+from mumidesk.i18n import _
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class SchemaError(DomainError):
+    """The database cannot be used by this version of mumidesk."""
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    current: str | None
+    head: str
+    has_tables: bool
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+
+@dataclass(frozen=True)
+class PrepareResult:
+    created: bool = False
+    upgraded_from: str | None = None
+    backup: Path | None = None
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def state(db: Database) -> SchemaState:
+    with db.engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+    return SchemaState(current=current, head=head_revision(), has_tables=bool(tables))
+
+
+def upgrade(db: Database, revision: str = "head") -> None:
+    cfg = _config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def prepare(db: Database, backup_dir: Path | None = None) -> PrepareResult:
+    """Make the database usable: create it, or back it up and upgrade it, or refuse it."""
+    st = state(db)
+    if st.up_to_date:
+        return PrepareResult()
+    if st.current is None:
+        if st.has_tables:
+            raise SchemaError(
+                _("{db} holds tables but is not a mumidesk database; open another file").format(
+                    db=db
+                )
+            )
+        upgrade(db)
+        return PrepareResult(created=True)
+    if st.current not in known_revisions():
+        raise SchemaError(
+            _(
+                "the database was written by a newer mumidesk (schema {current}); "
+                "update the application"
+            ).format(current=st.current)
+        )
+    backup = backup_database(db, backup_dir, reason=f"before-upgrade-{st.current}")
+    upgrade(db)
+    return PrepareResult(upgraded_from=st.current, backup=backup)

@@ -1,0 +1,1 @@
+"""Use cases, one module per area: the only code that opens database sessions."""

@@ -1,0 +1,193 @@
+"""Agreements: parties, signatories, areas, languages, and the lifecycle steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from mumidesk.db.models import (
+    AgreementAreaRow,
+    AgreementLanguageRow,
+    AgreementPartyRow,
+    AgreementRow,
+    MunicipalBodyRow,
+    MunicipalityRow,
+    OrganisationRow,
+    PartnerRow,
+    SignatoryRow,
+)
+from mumidesk.domain.agreements import Agreement, AgreementParty, Signatory
+from mumidesk.domain.enums import AgreementKind, AgreementStatus, CooperationArea
+from mumidesk.domain.errors import LifecycleError
+from mumidesk.domain.lifecycle import apply_step
+from mumidesk.domain.validation import Checker
+from mumidesk.i18n import _
+from mumidesk.services.crud import CrudService, check_reference, require_row
+from mumidesk.services.mapping import apply_to_row, from_row, to_row_values
+
+
+@dataclass(frozen=True)
+class AgreementFilter:
+    status: AgreementStatus | None = None
+    statuses: tuple[AgreementStatus, ...] = ()
+    kind: AgreementKind | None = None
+    municipality_id: uuid.UUID | None = None
+    partner_id: uuid.UUID | None = None
+    area: CooperationArea | None = None
+    signed_from: dt.date | None = None
+    signed_to: dt.date | None = None
+
+
+class AgreementService(CrudService[Agreement, AgreementRow, AgreementFilter]):
+    kind = "agreement"
+    row_cls = AgreementRow
+    domain_cls = Agreement
+    sort_columns = {  # noqa: RUF012
+        "title": "title",
+        "kind": "kind",
+        "status": "status",
+        "signed": "signed_date",
+        "registered": "registration_date",
+        "registration_number": "registration_number",
+        "expires": "expires_on",
+        "planned": "planned_signing_date",
+        "updated": "updated_at",
+    }
+    default_sort = "signed"
+
+    def label(self) -> str:
+        return _("Agreement")
+
+    def to_domain(self, row: AgreementRow) -> Agreement:
+        parties = [
+            AgreementParty(
+                **from_row(p, AgreementParty),
+                signatories=[Signatory(**from_row(s, Signatory)) for s in p.signatories],
+            )
+            for p in row.parties
+        ]
+        return Agreement(
+            **from_row(row, Agreement),
+            parties=parties,
+            areas=[CooperationArea(a.area) for a in row.areas],
+            languages=[lang.language for lang in row.languages],
+            notice_lead_days=list(row.notice_lead_days or []),
+        )
+
+    def fill_row(self, session: Session, row: AgreementRow, item: Agreement) -> None:
+        apply_to_row(row, item)
+        row.notice_lead_days = list(item.notice_lead_days)
+        row.parties = [
+            AgreementPartyRow(
+                position=i,
+                **to_row_values(party, AgreementPartyRow),
+                signatories=[
+                    SignatoryRow(position=j, **to_row_values(s, SignatoryRow))
+                    for j, s in enumerate(party.signatories)
+                ],
+            )
+            for i, party in enumerate(item.parties)
+        ]
+        row.areas = [AgreementAreaRow(position=i, area=a.value) for i, a in enumerate(item.areas)]
+        row.languages = [
+            AgreementLanguageRow(position=i, language=lang.lower())
+            for i, lang in enumerate(item.languages)
+        ]
+
+    def check_references(self, session: Session, item: Agreement, c: Checker) -> None:
+        check_reference(session, c, "municipality_id", MunicipalityRow, item.municipality_id)
+        check_reference(session, c, "parent_id", AgreementRow, item.parent_id)
+        for i, party in enumerate(item.parties):
+            check_reference(session, c, f"parties[{i}].partner_id", PartnerRow, party.partner_id)
+            check_reference(
+                session, c, f"parties[{i}].municipality_id", MunicipalityRow, party.municipality_id
+            )
+            check_reference(
+                session, c, f"parties[{i}].organisation_id", OrganisationRow, party.organisation_id
+            )
+            if party.body_id is not None and session.get(MunicipalBodyRow, party.body_id) is None:
+                c.fail(f"parties[{i}].body_id", _("refers to a body that does not exist"))
+
+    def guard(self, session: Session, old: AgreementRow | None, item: Agreement) -> None:
+        """The status changes only through lifecycle steps (advance), never by editing."""
+        if session.info.get("preserve_audit"):
+            return  # an import restores the state an export recorded
+        current = AgreementStatus.DRAFT if old is None else AgreementStatus(old.status)
+        if item.status is not current:
+            raise LifecycleError(
+                current.value,
+                item.status.value,
+                _("the status changes only by a lifecycle step, from “{current}”").format(
+                    current=current.label()
+                ),
+            )
+
+    def apply_filter(self, stmt: Select[Any], flt: AgreementFilter) -> Select[Any]:
+        if flt.status is not None:
+            stmt = stmt.where(AgreementRow.status == flt.status.value)
+        if flt.statuses:
+            stmt = stmt.where(AgreementRow.status.in_([s.value for s in flt.statuses]))
+        if flt.kind is not None:
+            stmt = stmt.where(AgreementRow.kind == flt.kind.value)
+        if flt.municipality_id is not None:
+            own_party = select(AgreementPartyRow.agreement_id).where(
+                AgreementPartyRow.municipality_id == flt.municipality_id
+            )
+            stmt = stmt.where(
+                or_(
+                    AgreementRow.municipality_id == flt.municipality_id,
+                    AgreementRow.id.in_(own_party),
+                )
+            )
+        if flt.partner_id is not None:
+            stmt = stmt.where(
+                AgreementRow.id.in_(
+                    select(AgreementPartyRow.agreement_id).where(
+                        AgreementPartyRow.partner_id == flt.partner_id
+                    )
+                )
+            )
+        if flt.area is not None:
+            stmt = stmt.where(
+                AgreementRow.id.in_(
+                    select(AgreementAreaRow.agreement_id).where(
+                        AgreementAreaRow.area == flt.area.value
+                    )
+                )
+            )
+        if flt.signed_from is not None:
+            stmt = stmt.where(AgreementRow.signed_date >= flt.signed_from)
+        if flt.signed_to is not None:
+            stmt = stmt.where(AgreementRow.signed_date <= flt.signed_to)
+        return stmt
+
+    def search_text(self, item: Agreement) -> tuple[str, list[str]]:
+        parts = [item.subject, item.registration_number, item.signed_place, item.notes]
+        for party in item.parties:
+            parts += [party.name_ru, party.name_en]
+            parts += [f"{s.full_name} {s.position}" for s in party.signatories]
+        return item.title, parts
+
+    def advance(
+        self,
+        key: uuid.UUID,
+        target: AgreementStatus,
+        expected_version: int | None = None,
+        **facts: Any,
+    ) -> Agreement:
+        """Move an agreement one lifecycle step with the facts the step needs, in one go."""
+        with self.db.transaction() as session:
+            row = require_row(session, AgreementRow, key, self.label())
+            if expected_version is not None:
+                self._check_version(row, expected_version)
+            moved = apply_step(self.to_domain(row), target, **facts)
+            self.fill_row(session, row, moved)
+            session.flush()
+            saved = self.to_domain(row)
+            self._index(session, saved)
+            return saved

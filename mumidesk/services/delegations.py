@@ -1,0 +1,117 @@
+"""Delegation visits with members, day-by-day programme, partners and linked agreements."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from mumidesk.db.models import (
+    AgreementRow,
+    DelegationAgreementRow,
+    DelegationMemberRow,
+    DelegationPartnerRow,
+    DelegationRow,
+    MunicipalityRow,
+    PartnerRow,
+    ProgrammeItemRow,
+)
+from mumidesk.domain.delegations import Delegation, DelegationMember, ProgrammeItem
+from mumidesk.domain.enums import DelegationDirection
+from mumidesk.domain.validation import Checker
+from mumidesk.i18n import _
+from mumidesk.services.crud import CrudService, check_reference
+from mumidesk.services.mapping import apply_to_row, from_row, to_row_values
+
+
+@dataclass(frozen=True)
+class DelegationFilter:
+    direction: DelegationDirection | None = None
+    municipality_id: uuid.UUID | None = None
+    partner_id: uuid.UUID | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    report_missing: bool = False
+
+
+class DelegationService(CrudService[Delegation, DelegationRow, DelegationFilter]):
+    kind = "delegation"
+    row_cls = DelegationRow
+    domain_cls = Delegation
+    sort_columns = {  # noqa: RUF012
+        "start": "start_date",
+        "end": "end_date",
+        "title": "title",
+        "direction": "direction",
+        "place": "place",
+        "updated": "updated_at",
+    }
+    default_sort = "start"
+
+    def label(self) -> str:
+        return _("Delegation")
+
+    def to_domain(self, row: DelegationRow) -> Delegation:
+        return Delegation(
+            **from_row(row, Delegation),
+            partner_ids=[p.partner_id for p in row.partners],
+            agreement_ids=[a.agreement_id for a in row.agreements],
+            members=[DelegationMember(**from_row(m, DelegationMember)) for m in row.members],
+            programme=[ProgrammeItem(**from_row(p, ProgrammeItem)) for p in row.programme],
+        )
+
+    def fill_row(self, session: Session, row: DelegationRow, item: Delegation) -> None:
+        apply_to_row(row, item)
+        row.partners = [
+            DelegationPartnerRow(position=i, partner_id=k) for i, k in enumerate(item.partner_ids)
+        ]
+        row.agreements = [
+            DelegationAgreementRow(position=i, agreement_id=k)
+            for i, k in enumerate(item.agreement_ids)
+        ]
+        row.members = [
+            DelegationMemberRow(position=i, **to_row_values(m, DelegationMemberRow))
+            for i, m in enumerate(item.members)
+        ]
+        row.programme = [
+            ProgrammeItemRow(position=i, **to_row_values(p, ProgrammeItemRow))
+            for i, p in enumerate(item.programme)
+        ]
+
+    def check_references(self, session: Session, item: Delegation, c: Checker) -> None:
+        check_reference(session, c, "municipality_id", MunicipalityRow, item.municipality_id)
+        for i, key in enumerate(item.partner_ids):
+            check_reference(session, c, f"partner_ids[{i}]", PartnerRow, key)
+        for i, key in enumerate(item.agreement_ids):
+            check_reference(session, c, f"agreement_ids[{i}]", AgreementRow, key)
+
+    def apply_filter(self, stmt: Select[Any], flt: DelegationFilter) -> Select[Any]:
+        if flt.direction is not None:
+            stmt = stmt.where(DelegationRow.direction == flt.direction.value)
+        if flt.municipality_id is not None:
+            stmt = stmt.where(DelegationRow.municipality_id == flt.municipality_id)
+        if flt.partner_id is not None:
+            stmt = stmt.where(
+                DelegationRow.id.in_(
+                    select(DelegationPartnerRow.delegation_id).where(
+                        DelegationPartnerRow.partner_id == flt.partner_id
+                    )
+                )
+            )
+        if flt.date_from is not None:
+            stmt = stmt.where(DelegationRow.end_date >= flt.date_from)
+        if flt.date_to is not None:
+            stmt = stmt.where(DelegationRow.start_date <= flt.date_to)
+        if flt.report_missing:
+            stmt = stmt.where(DelegationRow.report_submitted_on.is_(None))
+        return stmt
+
+    def search_text(self, item: Delegation) -> tuple[str, list[str]]:
+        parts = [item.place, item.purpose, item.outcome]
+        parts += [f"{m.full_name} {m.position} {m.organisation}" for m in item.members]
+        parts += [f"{p.title_ru} {p.title_en} {p.place}" for p in item.programme]
+        return item.title, parts

@@ -1,0 +1,81 @@
+"""Where the data lives and which language to speak: platformdirs defaults, a settings file,
+an environment variable and the ``--db`` option, in rising priority."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "mumidesk"
+ENV_DB = "MUMIDESK_DB"
+ENV_CONFIG_DIR = "MUMIDESK_CONFIG_DIR"
+
+
+def config_dir() -> Path:
+    override = os.environ.get(ENV_CONFIG_DIR)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_database_path() -> Path:
+    return data_dir() / "mumidesk.db"
+
+
+def backup_dir_for(database_path: Path | None) -> Path:
+    if database_path is not None:
+        return database_path.parent / "backups"
+    return data_dir() / "backups"
+
+
+@dataclass
+class Settings:
+    database_url: str = ""
+    language: str = ""
+    region_id: str = ""  # the region whose reports this install prints
+
+    @classmethod
+    def path(cls) -> Path:
+        return config_dir() / "settings.json"
+
+    @classmethod
+    def load(cls) -> Settings:
+        path = cls.path()
+        if not path.exists():
+            return cls()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        known = {k: str(v) for k, v in raw.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def save(self) -> None:
+        path = self.path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(path)
+
+
+def to_url(value: str) -> str:
+    """A database URL from what a person typed: a URL as it is, a file path made absolute."""
+    if "://" in value:
+        return value
+    return "sqlite:///" + Path(value).expanduser().resolve().as_posix()
+
+
+def resolve_database_url(cli_value: str | None = None) -> str:
+    """``--db`` beats MUMIDESK_DB beats the settings file beats the platform default."""
+    for candidate in (cli_value, os.environ.get(ENV_DB), Settings.load().database_url):
+        if candidate:
+            return to_url(candidate)
+    return to_url(str(default_database_path()))
