@@ -1,0 +1,5 @@
+import sys
+
+from mumidesk.cli import main
+
+sys.exit(main())
