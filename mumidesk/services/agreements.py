@@ -84,18 +84,18 @@ class AgreementService(CrudService[Agreement, AgreementRow, AgreementFilter]):
         row.notice_lead_days = list(item.notice_lead_days)
         row.parties = [
             AgreementPartyRow(
-                position=i,
+                sort_order=i,
                 **to_row_values(party, AgreementPartyRow),
                 signatories=[
-                    SignatoryRow(position=j, **to_row_values(s, SignatoryRow))
+                    SignatoryRow(sort_order=j, **to_row_values(s, SignatoryRow))
                     for j, s in enumerate(party.signatories)
                 ],
             )
             for i, party in enumerate(item.parties)
         ]
-        row.areas = [AgreementAreaRow(position=i, area=a.value) for i, a in enumerate(item.areas)]
+        row.areas = [AgreementAreaRow(sort_order=i, area=a.value) for i, a in enumerate(item.areas)]
         row.languages = [
-            AgreementLanguageRow(position=i, language=lang.lower())
+            AgreementLanguageRow(sort_order=i, language=lang.lower())
             for i, lang in enumerate(item.languages)
         ]
 

@@ -67,18 +67,18 @@ class DelegationService(CrudService[Delegation, DelegationRow, DelegationFilter]
     def fill_row(self, session: Session, row: DelegationRow, item: Delegation) -> None:
         apply_to_row(row, item)
         row.partners = [
-            DelegationPartnerRow(position=i, partner_id=k) for i, k in enumerate(item.partner_ids)
+            DelegationPartnerRow(sort_order=i, partner_id=k) for i, k in enumerate(item.partner_ids)
         ]
         row.agreements = [
-            DelegationAgreementRow(position=i, agreement_id=k)
+            DelegationAgreementRow(sort_order=i, agreement_id=k)
             for i, k in enumerate(item.agreement_ids)
         ]
         row.members = [
-            DelegationMemberRow(position=i, **to_row_values(m, DelegationMemberRow))
+            DelegationMemberRow(sort_order=i, **to_row_values(m, DelegationMemberRow))
             for i, m in enumerate(item.members)
         ]
         row.programme = [
-            ProgrammeItemRow(position=i, **to_row_values(p, ProgrammeItemRow))
+            ProgrammeItemRow(sort_order=i, **to_row_values(p, ProgrammeItemRow))
             for i, p in enumerate(item.programme)
         ]
 

@@ -75,14 +75,14 @@ class EventService(CrudService[Event, EventRow, EventFilter]):
         row.end_date = item.dates.end
         row.date_precision = item.dates.precision.value
         row.countries = [
-            EventCountryRow(position=i, country_code=code.upper())
+            EventCountryRow(sort_order=i, country_code=code.upper())
             for i, code in enumerate(item.country_codes)
         ]
         row.partners = [
-            EventPartnerRow(position=i, partner_id=k) for i, k in enumerate(item.partner_ids)
+            EventPartnerRow(sort_order=i, partner_id=k) for i, k in enumerate(item.partner_ids)
         ]
         row.agreements = [
-            EventAgreementRow(position=i, agreement_id=k) for i, k in enumerate(item.agreement_ids)
+            EventAgreementRow(sort_order=i, agreement_id=k) for i, k in enumerate(item.agreement_ids)
         ]
 
     def check_references(self, session: Session, item: Event, c: Checker) -> None:

@@ -62,10 +62,10 @@ class ExchangeService(CrudService[ExchangeProgramme, ExchangeProgrammeRow, Excha
     ) -> None:
         apply_to_row(row, item)
         row.partners = [
-            ExchangePartnerRow(position=i, partner_id=k) for i, k in enumerate(item.partner_ids)
+            ExchangePartnerRow(sort_order=i, partner_id=k) for i, k in enumerate(item.partner_ids)
         ]
         row.participations = [
-            ParticipationRow(position=i, **to_row_values(p, ParticipationRow))
+            ParticipationRow(sort_order=i, **to_row_values(p, ParticipationRow))
             for i, p in enumerate(item.participations)
         ]
 

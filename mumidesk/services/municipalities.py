@@ -68,12 +68,12 @@ class MunicipalityService(CrudService[Municipality, MunicipalityRow, Municipalit
         apply_to_row(row, item)
         existing = {b.id: b for b in row.bodies}
         kept: list[MunicipalBodyRow] = []
-        for position, body in enumerate(item.bodies):
+        for order, body in enumerate(item.bodies):
             body_row = existing.get(body.id) if body.id else None
             if body_row is None:
                 body_row = MunicipalBodyRow(id=body.id) if body.id else MunicipalBodyRow()
             apply_to_row(body_row, body)
-            body_row.position = position
+            body_row.sort_order = order
             kept.append(body_row)
         row.bodies = kept
 

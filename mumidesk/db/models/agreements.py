@@ -42,13 +42,13 @@ class AgreementRow(RecordMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     parties: Mapped[list[AgreementPartyRow]] = relationship(
-        cascade="all, delete-orphan", order_by="AgreementPartyRow.position", lazy="selectin"
+        cascade="all, delete-orphan", order_by="AgreementPartyRow.sort_order", lazy="selectin"
     )
     areas: Mapped[list[AgreementAreaRow]] = relationship(
-        cascade="all, delete-orphan", order_by="AgreementAreaRow.position", lazy="selectin"
+        cascade="all, delete-orphan", order_by="AgreementAreaRow.sort_order", lazy="selectin"
     )
     languages: Mapped[list[AgreementLanguageRow]] = relationship(
-        cascade="all, delete-orphan", order_by="AgreementLanguageRow.position", lazy="selectin"
+        cascade="all, delete-orphan", order_by="AgreementLanguageRow.sort_order", lazy="selectin"
     )
 
 
@@ -69,7 +69,7 @@ class AgreementPartyRow(ChildMixin, Base):
     organisation_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organisations.id"))
 
     signatories: Mapped[list[SignatoryRow]] = relationship(
-        cascade="all, delete-orphan", order_by="SignatoryRow.position", lazy="selectin"
+        cascade="all, delete-orphan", order_by="SignatoryRow.sort_order", lazy="selectin"
     )
 
 

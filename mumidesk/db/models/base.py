@@ -62,4 +62,4 @@ class ChildMixin:
     """Rows owned by one record (members, programme items …): replaced with their parent."""
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
-    position: Mapped[int] = mapped_column(default=0)
+    sort_order: Mapped[int] = mapped_column(default=0)

@@ -27,16 +27,16 @@ class DelegationRow(RecordMixin, Base):
     report_submitted_on: Mapped[dt.date | None]
 
     partners: Mapped[list[DelegationPartnerRow]] = relationship(
-        cascade="all, delete-orphan", order_by="DelegationPartnerRow.position", lazy="selectin"
+        cascade="all, delete-orphan", order_by="DelegationPartnerRow.sort_order", lazy="selectin"
     )
     members: Mapped[list[DelegationMemberRow]] = relationship(
-        cascade="all, delete-orphan", order_by="DelegationMemberRow.position", lazy="selectin"
+        cascade="all, delete-orphan", order_by="DelegationMemberRow.sort_order", lazy="selectin"
     )
     programme: Mapped[list[ProgrammeItemRow]] = relationship(
-        cascade="all, delete-orphan", order_by="ProgrammeItemRow.position", lazy="selectin"
+        cascade="all, delete-orphan", order_by="ProgrammeItemRow.sort_order", lazy="selectin"
     )
     agreements: Mapped[list[DelegationAgreementRow]] = relationship(
-        cascade="all, delete-orphan", order_by="DelegationAgreementRow.position", lazy="selectin"
+        cascade="all, delete-orphan", order_by="DelegationAgreementRow.sort_order", lazy="selectin"
     )
 
 

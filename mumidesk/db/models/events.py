@@ -30,13 +30,13 @@ class EventRow(RecordMixin, Base):
     organiser: Mapped[str] = mapped_column(String(TITLE), default="")
 
     countries: Mapped[list[EventCountryRow]] = relationship(
-        cascade="all, delete-orphan", order_by="EventCountryRow.position", lazy="selectin"
+        cascade="all, delete-orphan", order_by="EventCountryRow.sort_order", lazy="selectin"
     )
     partners: Mapped[list[EventPartnerRow]] = relationship(
-        cascade="all, delete-orphan", order_by="EventPartnerRow.position", lazy="selectin"
+        cascade="all, delete-orphan", order_by="EventPartnerRow.sort_order", lazy="selectin"
     )
     agreements: Mapped[list[EventAgreementRow]] = relationship(
-        cascade="all, delete-orphan", order_by="EventAgreementRow.position", lazy="selectin"
+        cascade="all, delete-orphan", order_by="EventAgreementRow.sort_order", lazy="selectin"
     )
 
 

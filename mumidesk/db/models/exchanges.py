@@ -25,10 +25,10 @@ class ExchangeProgrammeRow(RecordMixin, Base):
     description: Mapped[str] = mapped_column(Text, default="")
 
     partners: Mapped[list[ExchangePartnerRow]] = relationship(
-        cascade="all, delete-orphan", order_by="ExchangePartnerRow.position", lazy="selectin"
+        cascade="all, delete-orphan", order_by="ExchangePartnerRow.sort_order", lazy="selectin"
     )
     participations: Mapped[list[ParticipationRow]] = relationship(
-        cascade="all, delete-orphan", order_by="ParticipationRow.position", lazy="selectin"
+        cascade="all, delete-orphan", order_by="ParticipationRow.sort_order", lazy="selectin"
     )
 
 

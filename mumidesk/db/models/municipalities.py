@@ -31,7 +31,7 @@ class MunicipalityRow(RecordMixin, Base):
     website: Mapped[str] = mapped_column(String(NAME), default="")
 
     bodies: Mapped[list[MunicipalBodyRow]] = relationship(
-        cascade="all, delete-orphan", order_by="MunicipalBodyRow.position", lazy="selectin"
+        cascade="all, delete-orphan", order_by="MunicipalBodyRow.sort_order", lazy="selectin"
     )
 
 

@@ -383,7 +383,7 @@ def upgrade() -> None:
         sa.Column("head_name", sa.String(length=300), nullable=False),
         sa.Column("head_position", sa.String(length=1000), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["municipality_id"],
             ["municipalities.id"],
@@ -438,7 +438,7 @@ def upgrade() -> None:
         sa.Column("agreement_id", sa.Uuid(), nullable=False),
         sa.Column("area", sa.String(length=40), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["agreement_id"],
             ["agreements.id"],
@@ -458,7 +458,7 @@ def upgrade() -> None:
         sa.Column("agreement_id", sa.Uuid(), nullable=False),
         sa.Column("language", sa.String(length=8), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["agreement_id"],
             ["agreements.id"],
@@ -483,7 +483,7 @@ def upgrade() -> None:
         sa.Column("partner_id", sa.Uuid(), nullable=True),
         sa.Column("organisation_id", sa.Uuid(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["agreement_id"],
             ["agreements.id"],
@@ -524,7 +524,7 @@ def upgrade() -> None:
         sa.Column("delegation_id", sa.Uuid(), nullable=False),
         sa.Column("agreement_id", sa.Uuid(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["agreement_id"],
             ["agreements.id"],
@@ -551,6 +551,7 @@ def upgrade() -> None:
         sa.Column("delegation_id", sa.Uuid(), nullable=False),
         sa.Column("full_name", sa.String(length=300), nullable=False),
         sa.Column("position", sa.String(length=1000), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.Column("organisation", sa.String(length=1000), nullable=False),
         sa.Column("is_head", sa.Boolean(), nullable=False),
         sa.Column("person_id", sa.Uuid(), nullable=True),
@@ -579,7 +580,7 @@ def upgrade() -> None:
         sa.Column("delegation_id", sa.Uuid(), nullable=False),
         sa.Column("partner_id", sa.Uuid(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["delegation_id"],
             ["delegations.id"],
@@ -610,7 +611,7 @@ def upgrade() -> None:
         sa.Column("place", sa.String(length=300), nullable=False),
         sa.Column("responsible", sa.String(length=300), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["delegation_id"],
             ["delegations.id"],
@@ -631,7 +632,7 @@ def upgrade() -> None:
         sa.Column("event_id", sa.Uuid(), nullable=False),
         sa.Column("agreement_id", sa.Uuid(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["agreement_id"],
             ["agreements.id"],
@@ -658,7 +659,7 @@ def upgrade() -> None:
         sa.Column("event_id", sa.Uuid(), nullable=False),
         sa.Column("country_code", sa.String(length=3), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["event_id"],
             ["events.id"],
@@ -678,7 +679,7 @@ def upgrade() -> None:
         sa.Column("event_id", sa.Uuid(), nullable=False),
         sa.Column("partner_id", sa.Uuid(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["event_id"],
             ["events.id"],
@@ -704,7 +705,7 @@ def upgrade() -> None:
         sa.Column("direction", sa.String(length=40), nullable=False),
         sa.Column("count", sa.Integer(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["programme_id"],
             ["exchange_programmes.id"],
@@ -724,7 +725,7 @@ def upgrade() -> None:
         sa.Column("programme_id", sa.Uuid(), nullable=False),
         sa.Column("partner_id", sa.Uuid(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["partner_id"], ["partners.id"], name=op.f("fk_exchange_partners_partner_id_partners")
         ),
@@ -793,6 +794,7 @@ def upgrade() -> None:
         sa.Column("party_id", sa.Uuid(), nullable=False),
         sa.Column("full_name", sa.String(length=300), nullable=False),
         sa.Column("position", sa.String(length=1000), nullable=False),
+        sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.Column("gender", sa.String(length=40), nullable=False),
         sa.Column("person_id", sa.Uuid(), nullable=True),
         sa.Column("acts_on_basis_of", sa.String(length=1000), nullable=False),
