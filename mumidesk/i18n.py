@@ -37,14 +37,14 @@ class _PoTranslations(_gettext.NullTranslations):
 
         with po_path.open("rb") as fh:
             catalog = read_po(fh, locale=lang)
-        self._plural = catalog.plural_expr
         self._catalog: dict[str, str | tuple[str, ...]] = {}
         self._plural_func = _gettext.c2py(catalog.plural_expr)
         for message in catalog:
             if not message.id or not message.string:
                 continue
-            key = message.id[0] if isinstance(message.id, tuple) else message.id
-            self._catalog[key] = message.string
+            key = message.id if isinstance(message.id, str) else message.id[0]
+            string = message.string
+            self._catalog[key] = string if isinstance(string, str) else tuple(string)
 
     def gettext(self, message: str) -> str:
         found = self._catalog.get(message)

@@ -6,6 +6,7 @@ filters and its searchable text. Filtering, sorting and paging happen in SQL.
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -207,9 +208,9 @@ class CrudService(Generic[D, R, F]):
             rows = session.scalars(stmt).all()
             return Page([self.to_domain(r) for r in rows], total, offset, limit)
 
-    def all(self, flt: F | None = None) -> list[D]:
+    def all(self, flt: F | None = None) -> builtins.list[D]:
         """Every live record in the default order (exports, reports)."""
-        items: list[D] = []
+        items: builtins.list[D] = []
         offset = 0
         while True:
             page = self.list(flt, offset=offset, limit=MAX_PAGE)
@@ -240,7 +241,7 @@ class CrudService(Generic[D, R, F]):
     def reindex_in(self, session: Session) -> int:
         """Rebuild this kind's search entries from its live records, in batches."""
         session.execute(delete(SearchEntryRow).where(SearchEntryRow.entity_kind == self.kind))
-        batch: list[dict[str, Any]] = []
+        batch: builtins.list[dict[str, Any]] = []
         count = 0
         live = select(self.row_cls).where(self.row_cls.deleted_at.is_(None))
         for row in session.scalars(live.execution_options(yield_per=2000)):

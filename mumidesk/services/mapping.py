@@ -64,7 +64,7 @@ def to_row_values(item: Any, row_cls: type, skip: tuple[str, ...] = ()) -> dict[
     """Column values for a row from a dataclass: enums become their codes."""
     columns = set(row_cls.__table__.columns.keys())  # type: ignore[attr-defined]
     values: dict[str, Any] = {}
-    for name in scalar_fields(type(item)):
+    for name in scalar_fields(type(item)):  # type: ignore[arg-type]
         if name in columns and name not in skip and name not in META_FIELDS:
             value = getattr(item, name)
             values[name] = value.value if isinstance(value, enum.Enum) else value

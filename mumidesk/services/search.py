@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Select, and_, column, select, table
 
@@ -50,7 +49,7 @@ class SearchService:
             rows = session.execute(stmt).all()
         return [SearchHit(kind, key, title) for kind, key, title in rows]
 
-    def _statement(self, terms: list[str]) -> Select[Any]:
+    def _statement(self, terms: list[str]) -> Select[str, uuid.UUID, str]:
         columns = (SearchEntryRow.entity_kind, SearchEntryRow.entity_id, SearchEntryRow.title)
         short = [t for t in terms if len(t) < TRIGRAM]
         long = [t for t in terms if len(t) >= TRIGRAM]
