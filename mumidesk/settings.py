@@ -55,7 +55,11 @@ class Settings:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
-        known = {k: str(v) for k, v in raw.items() if k in cls.__dataclass_fields__}
+        if not isinstance(raw, dict):  # valid JSON but not our object: start from defaults
+            return cls()
+        # A null or a number is not a setting we wrote: str(None) would become a file "None".
+        fields = cls.__dataclass_fields__
+        known = {k: v for k, v in raw.items() if k in fields and isinstance(v, str)}
         return cls(**known)
 
     def save(self) -> None:

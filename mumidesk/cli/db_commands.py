@@ -6,8 +6,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
-
 from mumidesk.cli.context import EXIT_ERROR, EXIT_OK, CliContext
 from mumidesk.db import backup, migrate
 from mumidesk.i18n import _
@@ -78,16 +76,13 @@ def check(ctx: CliContext, args: argparse.Namespace) -> int:
         )
     )
     healthy = True
-    if db.is_sqlite:
-        with db.engine.connect() as conn:
-            integrity = conn.execute(text("PRAGMA integrity_check")).scalar()
-            fk_problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
-            journal = conn.execute(text("PRAGMA journal_mode")).scalar()
-        ctx.out(_("Integrity: {result}").format(result=integrity))
-        ctx.out(_("Journal mode: {mode}").format(mode=journal))
-        if integrity != "ok" or fk_problems:
+    health = db.health()  # SQLite only; a server checks its own pages
+    if health is not None:
+        ctx.out(_("Integrity: {result}").format(result=health.integrity))
+        ctx.out(_("Journal mode: {mode}").format(mode=health.journal_mode))
+        if not health.ok:
             healthy = False
-            ctx.out(_("Broken references: {count}").format(count=len(fk_problems)))
+            ctx.out(_("Broken references: {count}").format(count=health.broken_references))
     if not st.up_to_date:
         healthy = False
         ctx.out(_("Run `mumidesk db upgrade` to bring the schema up to date"))

@@ -66,17 +66,32 @@ def restore_database(db: Database, source: Path) -> None:
 
 
 def _check_sqlite_backup(path: Path) -> None:
+    from mumidesk.db.migrate import known_revisions  # migrate imports this module
+
     try:
         with sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True) as conn:
             found = conn.execute(
                 "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
             ).fetchone()
+            revision = (
+                conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                if found
+                else None
+            )
     except sqlite3.DatabaseError as exc:
         raise BackupError(
             _("{path} is not a database file: {reason}").format(path=path, reason=exc)
         ) from exc
-    if not found:
+    if revision is None:
         raise BackupError(_("{path} is not a mumidesk backup").format(path=path))
+    if revision[0] not in known_revisions():
+        # Refuse before the current data is replaced by something this version cannot open.
+        raise BackupError(
+            _(
+                "the database was written by a newer mumidesk (schema {current}); "
+                "update the application"
+            ).format(current=revision[0])
+        )
 
 
 def _libpq_url(db: Database) -> str:

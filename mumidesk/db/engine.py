@@ -6,10 +6,11 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,6 +33,19 @@ def current_user() -> str:
         return getpass.getuser()
     except Exception:  # no login name (service account, odd container): still record something
         return "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    """What SQLite says about its file: page integrity, dangling references, journal mode."""
+
+    integrity: str
+    broken_references: int
+    journal_mode: str
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == "ok" and self.broken_references == 0
 
 
 class Database:
@@ -84,6 +98,16 @@ class Database:
         finally:
             session.rollback()
             session.close()
+
+    def health(self) -> Health | None:
+        """SQLite's own integrity and foreign-key checks; None for a server database."""
+        if not self.is_sqlite:
+            return None
+        with self.engine.connect() as conn:
+            integrity = str(conn.execute(text("PRAGMA integrity_check")).scalar())
+            broken = len(conn.execute(text("PRAGMA foreign_key_check")).fetchall())
+            journal = str(conn.execute(text("PRAGMA journal_mode")).scalar())
+        return Health(integrity, broken, journal)
 
     def dispose(self) -> None:
         self.engine.dispose()

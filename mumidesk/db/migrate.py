@@ -11,6 +11,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
+from sqlalchemy.exc import DatabaseError
 
 from mumidesk.db.backup import backup_database
 from mumidesk.db.engine import Database
@@ -59,9 +60,19 @@ def known_revisions() -> set[str]:
 
 
 def state(db: Database) -> SchemaState:
-    with db.engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-        tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+    try:
+        with db.engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+    except DatabaseError as exc:
+        if not db.is_sqlite:
+            raise
+        # --db pointed at a document or a damaged file: say so instead of a traceback.
+        raise SchemaError(
+            _("{path} is not a database file: {reason}").format(
+                path=db.sqlite_path, reason=exc.orig
+            )
+        ) from exc
     return SchemaState(current=current, head=head_revision(), has_tables=bool(tables))
 
 

@@ -19,6 +19,7 @@ from mumidesk.domain.validation import NAME_MAX, TEXT_MAX, TITLE_MAX, Checker
 from mumidesk.i18n import _
 
 DEFAULT_NOTICE_LEAD_DAYS = (90, 30, 7)
+MAX_TERM_MONTHS = 1200
 
 
 @dataclass(kw_only=True)
@@ -100,10 +101,12 @@ class Agreement(Record):
         )
         c.date_order("signed_date", self.signed_date, "registration_date", self.registration_date)
         c.date_order("signed_date", self.signed_date, "expires_on", self.expires_on)
-        if self.term_months is not None and self.term_months <= 0:
-            c.fail("term_months", _("must be a positive number of months"))
-        if self.prolongation_months is not None and self.prolongation_months <= 0:
-            c.fail("prolongation_months", _("must be a positive number of months"))
+        for name in ("term_months", "prolongation_months"):
+            months = getattr(self, name)
+            if months is not None and months <= 0:
+                c.fail(name, _("must be a positive number of months"))
+            else:  # a century at most: the end date must stay a date
+                c.in_range(name, months, 1, MAX_TERM_MONTHS)
         if self.auto_prolongation and not (self.prolongation_months or self.term_months):
             c.fail("prolongation_months", _("is required when the agreement prolongs itself"))
         if any(d <= 0 or d > 3650 for d in self.notice_lead_days):
@@ -132,3 +135,6 @@ class Agreement(Record):
                     f"parties[{i}].signatories[{j}].full_name", s.full_name, NAME_MAX, required=True
                 )
                 c.length(f"parties[{i}].signatories[{j}].position", s.position, TITLE_MAX)
+                c.length(
+                    f"parties[{i}].signatories[{j}].acts_on_basis_of", s.acts_on_basis_of, TITLE_MAX
+                )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from mumidesk.domain.agreements import Agreement
 from mumidesk.domain.delegations import Delegation
 from mumidesk.domain.enums import AgreementStatus, DeadlineKind, DelegationDirection
-from mumidesk.domain.lifecycle import IN_FORCE
+from mumidesk.domain.lifecycle import IN_FORCE, add_months
 from mumidesk.domain.working_days import add_working_days
 
 APPROVAL_LEAD_DAYS = 45
@@ -44,7 +44,23 @@ class Deadline:
         return self.due < today
 
 
-def agreement_deadlines(agreement: Agreement) -> Iterator[Deadline]:
+def current_expiry(agreement: Agreement, today: dt.date | None = None) -> dt.date | None:
+    """The end of the running term: a self-prolonging agreement whose recorded end has passed
+    runs on for further periods, so its next end lies after ``today``."""
+    recorded = agreement.expires_on
+    months = agreement.prolongation_months or agreement.term_months
+    if recorded is None or today is None or not agreement.auto_prolongation or not months:
+        return recorded
+    expires, periods = recorded, 0
+    while expires < today:
+        periods += 1
+        # Counted from the recorded end each time, so 31 January does not drift to the 28th.
+        expires = add_months(recorded, months * periods)
+    return expires
+
+
+def agreement_deadlines(agreement: Agreement, today: dt.date | None = None) -> Iterator[Deadline]:
+    """The deadlines an agreement's state implies; ``today`` moves a self-prolonging term on."""
     base = {
         "subject_kind": "agreement",
         "subject_id": agreement.id,
@@ -66,7 +82,8 @@ def agreement_deadlines(agreement: Agreement) -> Iterator[Deadline]:
             target_date=agreement.signed_date,
             **base,  # type: ignore[arg-type]
         )
-    if status in IN_FORCE and agreement.expires_on:
+    expires = current_expiry(agreement, today)
+    if status in IN_FORCE and expires:
         kind = (
             DeadlineKind.PROLONGATION_NOTICE
             if agreement.auto_prolongation
@@ -75,8 +92,8 @@ def agreement_deadlines(agreement: Agreement) -> Iterator[Deadline]:
         for lead in sorted(set(agreement.notice_lead_days), reverse=True):
             yield Deadline(
                 kind=kind,
-                due=agreement.expires_on - dt.timedelta(days=lead),
-                target_date=agreement.expires_on,
+                due=expires - dt.timedelta(days=lead),
+                target_date=expires,
                 lead_days=lead,
                 **base,  # type: ignore[arg-type]
             )

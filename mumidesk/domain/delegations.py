@@ -72,6 +72,8 @@ class Delegation(Record):
                 c.fail(f"programme[{i}].title_ru", _("is required"))
             c.length(f"programme[{i}].title_ru", item.title_ru, TITLE_MAX)
             c.length(f"programme[{i}].title_en", item.title_en, TITLE_MAX)
+            c.length(f"programme[{i}].place", item.place, NAME_MAX)
+            c.length(f"programme[{i}].responsible", item.responsible, NAME_MAX)
             if (
                 self.start_date
                 and self.end_date

@@ -43,8 +43,7 @@ class ExchangeProgramme(Record):
         seen: set[tuple[int, str, str]] = set()
         for i, p in enumerate(self.participations):
             c.in_range(f"participations[{i}].year", p.year, 1945, 2100)
-            if p.count < 0:
-                c.fail(f"participations[{i}].count", _("must not be negative"))
+            c.non_negative(f"participations[{i}].count", p.count)
             key = (p.year, p.category.value, p.direction.value)
             if key in seen:
                 c.fail(f"participations[{i}]", _("the same year, category and direction twice"))

@@ -113,6 +113,8 @@ def parse_fuzzy_date(text: str, year: int, language: str = "ru") -> FuzzyDate:
     months = {**_month_lookup(language), **_month_lookup("ru"), **_month_lookup("en")}
     try:
         return _parse(raw, year, months)
+    except ValidationError as exc:  # e.g. "20-8 апреля": the problem is in the text read
+        raise ValidationError.single("dates", "; ".join(p.message for p in exc.problems)) from None
     except (ValueError, KeyError, IndexError):
         raise ValidationError.single(
             "dates",
@@ -146,6 +148,9 @@ def _parse(raw: str, year: int, months: dict[str, int]) -> FuzzyDate:
     else:
         end = _one_day(parts[1], year, months, None)
         start = _one_day(parts[0], end.year, months, end.month)
+        if start.month > end.month and not re.search(r"\d{4}", raw):
+            # "30 декабря – 2 января" with no year written runs into the next year.
+            end = end.replace(year=end.year + 1)
     return FuzzyDate.range(start, end)
 
 

@@ -134,6 +134,9 @@ def apply_step(agreement: Agreement, target: S, **facts: Any) -> Agreement:
         moved = replace(moved, expires_on=add_months(moved.expires_on, months))
     if target is S.REGISTERED and agreement.status is S.SUSPENDED:
         moved = replace(moved, suspended_on=None)
+    if agreement.status is S.REJECTED and target is S.DRAFT:
+        # The refusal belongs to the last round; a new request gets its own decision.
+        moved = replace(moved, approval_decision_no="", approval_decision_date=None)
     moved.status = target
     c = Checker()
     moved.check(c)

@@ -59,5 +59,6 @@ class Municipality(Record):
         c.non_negative("population", self.population)
         for i, body in enumerate(self.bodies):
             c.text(f"bodies[{i}].name_ru", body.name_ru, TITLE_MAX, required=True)
+            c.text(f"bodies[{i}].name_en", body.name_en, TITLE_MAX)
             c.text(f"bodies[{i}].head_name", body.head_name, NAME_MAX)
             c.text(f"bodies[{i}].head_position", body.head_position, TITLE_MAX)

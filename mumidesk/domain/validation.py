@@ -20,6 +20,8 @@ from mumidesk.i18n import _
 NAME_MAX = 300
 TITLE_MAX = 1000
 TEXT_MAX = 100_000
+# The largest value of an INTEGER column on PostgreSQL (SQLite would store more and differ).
+INT_MAX = 2_147_483_647
 # Kosovo has no ISO 3166-1 code; XK is the user-assigned code that the EU, Babel and CLDR use.
 _EXTRA_COUNTRY_CODES = frozenset({"XK"})
 
@@ -57,6 +59,9 @@ class Checker:
                     length=len(value), maximum=maximum
                 ),
             )
+        elif value is not None and "\x00" in value:
+            # PostgreSQL refuses NUL in text; SQLite would keep it. Text pasted from binaries.
+            self.fail(field, _("contains a NUL character"))
 
     def text(self, field: str, value: str | None, maximum: int, required: bool = False) -> None:
         if required and not self.required(field, value):
@@ -114,6 +119,8 @@ class Checker:
     def non_negative(self, field: str, value: int | None) -> None:
         if value is not None and value < 0:
             self.fail(field, _("must not be negative"))
+        elif value is not None and value > INT_MAX:
+            self.in_range(field, value, 0, INT_MAX)
 
     def extend(self, problems: Iterable[FieldProblem]) -> None:
         self.problems.extend(problems)

@@ -181,7 +181,7 @@ class AgreementService(CrudService[Agreement, AgreementRow, AgreementFilter]):
         **facts: Any,
     ) -> Agreement:
         """Move an agreement one lifecycle step with the facts the step needs, in one go."""
-        with self.db.transaction() as session:
+        with self._edit(key, expected_version) as session:
             row = require_row(session, AgreementRow, key, self.label())
             if expected_version is not None:
                 self._check_version(row, expected_version)

@@ -12,12 +12,32 @@ from typing import Any
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-from mumidesk.db.models import AttachmentContentRow, AttachmentRow
+from mumidesk.db.models import (
+    AgreementRow,
+    AttachmentContentRow,
+    AttachmentRow,
+    DelegationRow,
+    EventRow,
+    ExchangeProgrammeRow,
+    OrganisationRow,
+    PartnerRow,
+)
 from mumidesk.domain.attachments import MAX_ATTACHMENT_BYTES, Attachment
 from mumidesk.domain.enums import AttachmentKind
 from mumidesk.domain.errors import NotFoundError, ValidationError
+from mumidesk.domain.validation import Checker
 from mumidesk.i18n import _
-from mumidesk.services.crud import CrudService
+from mumidesk.services.crud import CrudService, check_reference
+
+# The table of each kind of record a file can be attached to (domain.attachments.OWNER_KINDS).
+OWNER_ROWS: dict[str, type[Any]] = {
+    "agreement": AgreementRow,
+    "delegation": DelegationRow,
+    "event": EventRow,
+    "exchange": ExchangeProgrammeRow,
+    "partner": PartnerRow,
+    "organisation": OrganisationRow,
+}
 
 
 @dataclass(frozen=True)
@@ -35,6 +55,11 @@ class AttachmentService(CrudService[Attachment, AttachmentRow, AttachmentFilter]
 
     def label(self) -> str:
         return _("Attachment")
+
+    def check_references(self, session: Session, item: Attachment, c: Checker) -> None:
+        owner = OWNER_ROWS.get(item.owner_kind)
+        if owner is not None:  # an unknown kind is reported by Attachment.check
+            check_reference(session, c, "owner_id", owner, item.owner_id)
 
     def apply_filter(self, stmt: Select[Any], flt: AttachmentFilter) -> Select[Any]:
         if flt.owner_kind:

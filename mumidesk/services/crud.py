@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, delete, func, insert, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from mumidesk.db.engine import Database
 from mumidesk.db.models import RecordMixin, SearchEntryRow, utcnow
@@ -152,7 +154,7 @@ class CrudService(Generic[D, R, F]):
         """Save an edited record; ``item.version`` is the version the editor started from."""
         if item.id is None:
             raise ValidationError.single("id", _("is required to update a record"))
-        with self.db.transaction() as session:
+        with self._edit(item.id, item.version) as session:
             row = require_row(session, self.row_cls, item.id, self.label())
             self._check_version(row, item.version)
             self.guard(session, row, item)
@@ -165,7 +167,7 @@ class CrudService(Generic[D, R, F]):
 
     def delete(self, key: uuid.UUID, expected_version: int | None = None) -> None:
         """Soft delete: a tombstone with who and when, so it can be undone and merged."""
-        with self.db.transaction() as session:
+        with self._edit(key, expected_version) as session:
             row = require_row(session, self.row_cls, key, self.label())
             if expected_version is not None:
                 self._check_version(row, expected_version)
@@ -174,7 +176,7 @@ class CrudService(Generic[D, R, F]):
             search_index.remove(session, self.kind, key)
 
     def restore(self, key: uuid.UUID) -> D:
-        with self.db.transaction() as session:
+        with self._edit(key, None) as session:
             row = session.get(self.row_cls, key)
             if row is None:
                 raise NotFoundError(self.label(), key)
@@ -230,9 +232,23 @@ class CrudService(Generic[D, R, F]):
                 ),
             )
         column = getattr(self.row_cls, self.sort_columns[key])
-        primary = column.desc() if descending else column.asc()
+        # Empty values last either way: SQLite and PostgreSQL would each put NULL elsewhere.
+        primary = (column.desc() if descending else column.asc()).nulls_last()
         # The id breaks ties so that paging is stable.
         return [primary, self.row_cls.id.asc()]
+
+    @contextmanager
+    def _edit(self, key: uuid.UUID, expected: int | None) -> Iterator[Session]:
+        """A write transaction on one record. Another save that slipped in between our version
+        check and our UPDATE makes SQLAlchemy's version guard fail: report it as the edit
+        conflict it is, not as a crash."""
+        try:
+            with self.db.transaction() as session:
+                yield session
+        except StaleDataError:
+            with self.db.reading() as session:
+                actual = session.scalar(select(self.row_cls.version).where(self.row_cls.id == key))
+            raise ConcurrentEditError(self.label(), key, expected or 0, actual or 0) from None
 
     def _check_version(self, row: R, expected: int) -> None:
         if expected and row.version != expected:

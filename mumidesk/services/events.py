@@ -82,7 +82,8 @@ class EventService(CrudService[Event, EventRow, EventFilter]):
             EventPartnerRow(sort_order=i, partner_id=k) for i, k in enumerate(item.partner_ids)
         ]
         row.agreements = [
-            EventAgreementRow(sort_order=i, agreement_id=k) for i, k in enumerate(item.agreement_ids)
+            EventAgreementRow(sort_order=i, agreement_id=k)
+            for i, k in enumerate(item.agreement_ids)
         ]
 
     def check_references(self, session: Session, item: Event, c: Checker) -> None:

@@ -57,8 +57,9 @@ class PartnerService(CrudService[Partner, PartnerRow, PartnerFilter]):
             stmt = stmt.where(PartnerRow.id.in_(linked))
         if flt.name:
             stmt = stmt.where(
-                or_(
-                    PartnerRow.name_ru.startswith(flt.name), PartnerRow.name_en.startswith(flt.name)
+                or_(  # autoescape: "_" and "%" in a name are letters, not wildcards
+                    PartnerRow.name_ru.startswith(flt.name, autoescape=True),
+                    PartnerRow.name_en.startswith(flt.name, autoescape=True),
                 )
             )
         return stmt

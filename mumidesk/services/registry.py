@@ -9,6 +9,7 @@ from mumidesk.db.engine import Database
 from mumidesk.services.agreements import AgreementService
 from mumidesk.services.attachments import AttachmentService
 from mumidesk.services.crud import CrudService
+from mumidesk.services.deadlines import DeadlineService
 from mumidesk.services.delegations import DelegationService
 from mumidesk.services.events import EventService
 from mumidesk.services.exchanges import ExchangeService
@@ -16,6 +17,7 @@ from mumidesk.services.municipalities import MunicipalityService, RegionService
 from mumidesk.services.organisations import MembershipService, OrganisationService, PersonService
 from mumidesk.services.partners import PartnerService, PartnershipService
 from mumidesk.services.search import SearchService
+from mumidesk.services.statistics import StatisticsService
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Services:
     memberships: MembershipService
     attachments: AttachmentService
     search: SearchService
+    statistics: StatisticsService
+    deadlines: DeadlineService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
@@ -52,6 +56,8 @@ class Services:
             memberships=MembershipService(db),
             attachments=AttachmentService(db),
             search=SearchService(db),
+            statistics=StatisticsService(db),
+            deadlines=DeadlineService(db),
         )
 
 

@@ -26,6 +26,7 @@ from mumidesk.db.models.exchanges import ExchangePartnerRow, ExchangeProgrammeRo
 from mumidesk.db.models.municipalities import MunicipalBodyRow, MunicipalityRow, RegionRow
 from mumidesk.db.models.organisations import MembershipRow, OrganisationRow, PersonRow
 from mumidesk.db.models.partners import PartnerRow, PartnershipRow
+from mumidesk.db.models.reference import TwinLinkRow
 from mumidesk.db.models.search import SearchEntryRow
 
 __all__ = [
@@ -60,5 +61,6 @@ __all__ = [
     "RegionRow",
     "SearchEntryRow",
     "SignatoryRow",
+    "TwinLinkRow",
     "utcnow",
 ]
