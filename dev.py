@@ -37,7 +37,7 @@ def run(*args: str | os.PathLike[str], check: bool = True) -> int:
 def ensure_venv() -> Path:
     py = venv_python()
     if not py.exists():
-        if sys.version_info < (3, 11):
+        if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs before any Python is chosen
             sys.exit("mumidesk needs Python 3.11 or newer")
         venv.EnvBuilder(with_pip=True).create(VENV)
     # Reinstall only when the project metadata changed: a second start is fast.
@@ -59,19 +59,55 @@ def compile_catalogs(py: Path) -> None:
         if out.exists() and out.stat().st_mtime >= src.stat().st_mtime:
             continue
         out.parent.mkdir(parents=True, exist_ok=True)
-        run(py, "-m", "babel.messages.frontend", "compile", "--statistics",
-            "-l", lang, "-i", src, "-o", out)
+        run(
+            py,
+            "-m",
+            "babel.messages.frontend",
+            "compile",
+            "--statistics",
+            "-l",
+            lang,
+            "-i",
+            src,
+            "-o",
+            out,
+        )
 
 
 def extract_messages(py: Path) -> None:
     pot = ROOT / "i18n" / "messages.pot"
-    run(py, "-m", "babel.messages.frontend", "extract", "-F", ROOT / "i18n" / "babel.cfg",
-        "--no-location", "--sort-output", "--project", "mumidesk", "-o", pot, "mumidesk")
+    run(
+        py,
+        "-m",
+        "babel.messages.frontend",
+        "extract",
+        "-F",
+        ROOT / "i18n" / "babel.cfg",
+        "--no-location",
+        "--sort-output",
+        "--project",
+        "mumidesk",
+        "-o",
+        pot,
+        "mumidesk",
+    )
     for lang in LOCALES:
         po = ROOT / "i18n" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
         if po.exists():
-            run(py, "-m", "babel.messages.frontend", "update", "--no-fuzzy-matching",
-                "--ignore-obsolete", "-l", lang, "-i", pot, "-o", po)
+            run(
+                py,
+                "-m",
+                "babel.messages.frontend",
+                "update",
+                "--no-fuzzy-matching",
+                "--ignore-obsolete",
+                "-l",
+                lang,
+                "-i",
+                pot,
+                "-o",
+                po,
+            )
         else:
             run(py, "-m", "babel.messages.frontend", "init", "-l", lang, "-i", pot, "-o", po)
 

@@ -13,6 +13,7 @@ import platformdirs
 APP_NAME = "mumidesk"
 ENV_DB = "MUMIDESK_DB"
 ENV_CONFIG_DIR = "MUMIDESK_CONFIG_DIR"
+ENV_DATA_DIR = "MUMIDESK_DATA_DIR"
 
 
 def config_dir() -> Path:
@@ -23,6 +24,9 @@ def config_dir() -> Path:
 
 
 def data_dir() -> Path:
+    override = os.environ.get(ENV_DATA_DIR)
+    if override:
+        return Path(override)
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -25,8 +25,11 @@ TEMPLATE_DB = "mumidesk_template"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+def _isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     monkeypatch.setenv("MUMIDESK_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("MUMIDESK_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     monkeypatch.delenv("MUMIDESK_DB", raising=False)
     monkeypatch.delenv("MUMIDESK_LANG", raising=False)
     i18n.set_language("en")

@@ -3,6 +3,7 @@ loopback port. No mocks: the services run against the real thing."""
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -87,10 +88,8 @@ class PostgresServer:
         raise PostgresUnavailable("the server did not start listening")
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(PostgresUnavailable):
             self._cmd("pg_ctl", "-D", str(self.datadir), "-m", "immediate", "-w", "stop")
-        except PostgresUnavailable:
-            pass
         shutil.rmtree(self.root, ignore_errors=True)
 
     def url(self, dbname: str = "postgres") -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Select, or_
 from sqlalchemy.orm import Session
 
 from mumidesk.db.models import MunicipalBodyRow, MunicipalityRow, RegionRow
@@ -20,7 +20,7 @@ from mumidesk.services.mapping import apply_to_row, from_row
 
 @dataclass(frozen=True)
 class RegionFilter:
-    name: str = ""
+    name: str = ""  # prefix of the Russian or English name
 
 
 class RegionService(CrudService[Region, RegionRow, RegionFilter]):
@@ -32,6 +32,16 @@ class RegionService(CrudService[Region, RegionRow, RegionFilter]):
 
     def label(self) -> str:
         return _("Region")
+
+    def apply_filter(self, stmt: Select[Any], flt: RegionFilter) -> Select[Any]:
+        if flt.name:
+            stmt = stmt.where(
+                or_(
+                    RegionRow.name_ru.startswith(flt.name, autoescape=True),
+                    RegionRow.name_en.startswith(flt.name, autoescape=True),
+                )
+            )
+        return stmt
 
     def search_text(self, item: Region) -> tuple[str, list[str]]:
         return item.name_ru, [item.name_en, item.name_ru_genitive, item.code]

@@ -50,10 +50,7 @@ def test_catalog_translates_every_template_string(lang: str) -> None:
             continue
         entry = catalog.get(message.id)
         strings = entry.string if entry is not None else None
-        if isinstance(strings, tuple):
-            ok = all(strings)
-        else:
-            ok = bool(strings)
+        ok = all(strings) if isinstance(strings, tuple) else bool(strings)
         if entry is None or not ok or entry.fuzzy:
             untranslated.append(message.id)
     assert not untranslated, f"{lang}: {len(untranslated)} untranslated, e.g. {untranslated[:10]}"

@@ -147,6 +147,7 @@ def test_parties_signatories_areas_languages_round_trip_in_order(
 
 def test_update_replaces_the_children(services: Services, world: dict[str, Any]) -> None:
     a = services.agreements.create(kaluga_mogilev(world))
+    stale = services.agreements.get(a.id)  # type: ignore[arg-type]
     a.parties.reverse()
     a.parties[0].signatories = [Signatory(full_name="Новый Подписант")]
     a.parties.append(
@@ -165,6 +166,11 @@ def test_update_replaces_the_children(services: Services, world: dict[str, Any])
     # the replaced children are gone, not orphaned
     assert count(services, AgreementPartyRow) == 3
     assert count(services, SignatoryRow) == 3
+    stale.title = "Чужая правка"
+    with pytest.raises(ConcurrentEditError) as info:
+        services.agreements.update(stale)
+    assert (info.value.expected, info.value.actual) == (1, 2)
+    assert services.agreements.get(a.id).title == a.title  # type: ignore[arg-type]
 
 
 def test_advance_persists_each_step_and_bumps_the_version(

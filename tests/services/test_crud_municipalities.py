@@ -55,6 +55,19 @@ def test_region_crud(services: Services, smolensk_region: Region) -> None:
     assert services.regions.list(RegionFilter()).total == 1
 
 
+def test_region_name_filter(services: Services, smolensk_region: Region) -> None:
+    services.regions.create(Region(name_ru="Калужская область", name_en="Kaluga Oblast"))
+
+    def names(prefix: str) -> list[str]:
+        return [r.name_ru for r in services.regions.list(RegionFilter(name=prefix)).items]
+
+    assert names("Смол") == ["Смоленская область"]
+    assert names("Kaluga") == ["Калужская область"]
+    assert names("") == ["Калужская область", "Смоленская область"]
+    assert names("область") == []  # a prefix, not a substring
+    assert names("%") == []  # wildcards are letters
+
+
 def test_region_sorts(services: Services) -> None:
     for name, code in [("Тверская область", "RU-TVE"), ("Калужская область", "RU-KLU")]:
         services.regions.create(Region(name_ru=name, code=code))
