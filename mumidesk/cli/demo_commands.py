@@ -33,11 +33,10 @@ def demo(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.out(_("Demo data loaded: {count} records added.").format(count=summary.added))
     for row in summary.counts:
         if row.added or row.skipped:
-            ctx.out(
-                _("  {kind}: {added} added, {skipped} already present").format(
-                    kind=row.label, added=row.added, skipped=row.skipped
-                )
+            line = _("{kind}: {added} added, {skipped} already present").format(
+                kind=row.label, added=row.added, skipped=row.skipped
             )
+            ctx.out("  " + line)
     if summary.steps:
-        ctx.out(_("  Agreement lifecycle steps applied: {count}").format(count=summary.steps))
+        ctx.out("  " + _("Agreement lifecycle steps applied: {count}").format(count=summary.steps))
     return EXIT_OK
