@@ -62,7 +62,8 @@ def test_an_empty_environment_variable_is_ignored(
     assert resolve_database_url() == sqlite_url(saved)
 
 
-def test_default_is_in_the_platform_data_folder() -> None:
+def test_default_is_in_the_platform_data_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MUMIDESK_DATA_DIR")  # the tests' isolation sets it
     expected = Path(platformdirs.user_data_dir("mumidesk", appauthor=False)) / "mumidesk.db"
     assert default_database_path() == expected
     assert resolve_database_url() == sqlite_url(expected)
@@ -130,3 +131,10 @@ def test_backup_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert backup_dir_for(tmp_path / "m.db") == tmp_path / "backups"
     monkeypatch.setattr(settings, "data_dir", lambda: tmp_path / "data")
     assert backup_dir_for(None) == tmp_path / "data" / "backups"
+
+
+def test_data_folder_can_be_moved_by_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MUMIDESK_DATA_DIR", str(tmp_path))
+    assert default_database_path() == tmp_path / "mumidesk.db"

@@ -16,7 +16,12 @@ from babel.numbers import format_decimal
 
 from mumidesk.cli.context import EXIT_OK, CliContext
 from mumidesk.domain.deadlines import Deadline, quarter_bounds
-from mumidesk.domain.enums import AgreementStatus, DeadlineKind, DelegationDirection
+from mumidesk.domain.enums import (
+    AgreementStatus,
+    DeadlineKind,
+    DelegationDirection,
+    ParticipantCategory,
+)
 from mumidesk.domain.errors import ValidationError
 from mumidesk.domain.municipalities import Municipality
 from mumidesk.i18n import _, current_language, current_locale, ngettext
@@ -55,6 +60,12 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("stats", help=_("counts of partners, agreements, visits and events"))
     p.add_argument("--year", type=int, help=_("the activity of one year"))
     p.add_argument("--municipality", metavar=_("NAME"), help=_("only this own municipality"))
+    p.add_argument(
+        "--from-year", type=int, metavar=_("YEAR"), help=_("exchange participants from this year")
+    )
+    p.add_argument(
+        "--to-year", type=int, metavar=_("YEAR"), help=_("exchange participants up to this year")
+    )
     p.set_defaults(handler=stats)
 
     p = subparsers.add_parser(
@@ -162,7 +173,47 @@ def stats(ctx: CliContext, args: argparse.Namespace) -> int:
 
     if args.year is not None:
         _print_year(ctx, statistics, args.year, municipality_id)
+    _print_exchanges(ctx, statistics, args.from_year, args.to_year, municipality_id)
     return EXIT_OK
+
+
+def _print_exchanges(
+    ctx: CliContext,
+    statistics: StatisticsService,
+    first: int | None,
+    last: int | None,
+    municipality_id: uuid.UUID | None,
+) -> None:
+    """Participants per year and category, and pupils + students over the span asked for."""
+    rows = statistics.participants(first, last, municipality_id=municipality_id)
+    if not rows:
+        return
+    by_year: dict[int, dict[ParticipantCategory, int]] = {}
+    for row in rows:
+        year = by_year.setdefault(row.year, {})
+        year[row.category] = year.get(row.category, 0) + row.count
+    ctx.out()
+    ctx.out(_("Exchange participants by year:"))
+    for year, categories in sorted(by_year.items()):
+        parts = ", ".join(
+            f"{category.label()} {number(count)}" for category, count in categories.items()
+        )
+        ctx.out(f"{INDENT}{year}: {number(sum(categories.values()))} ({parts})")
+    years = sorted(by_year)
+    young = statistics.participants_total(
+        years[0],
+        years[-1],
+        categories=(ParticipantCategory.PUPILS, ParticipantCategory.STUDENTS),
+        municipality_id=municipality_id,
+    )
+    span = years[-1] - years[0] + 1
+    ctx.out(
+        ngettext(
+            "Pupils and students in {first}–{last} ({years} year): {count}",
+            "Pupils and students in {first}–{last} ({years} years): {count}",
+            span,
+        ).format(first=years[0], last=years[-1], years=span, count=number(young))
+    )
 
 
 def _print_summary(ctx: CliContext, s: Summary, municipality: str) -> None:
