@@ -34,7 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
             "exchanges and reports. Without a command the window opens."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"mumidesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"mumidesk {__version__}",
+        help=_("show the version and exit"),
+    )
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",

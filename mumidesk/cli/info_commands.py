@@ -190,8 +190,8 @@ def _print_exchanges(
         return
     by_year: dict[int, dict[ParticipantCategory, int]] = {}
     for row in rows:
-        year = by_year.setdefault(row.year, {})
-        year[row.category] = year.get(row.category, 0) + row.count
+        counts = by_year.setdefault(row.year, {})
+        counts[row.category] = counts.get(row.category, 0) + row.count
     ctx.out()
     ctx.out(_("Exchange participants by year:"))
     for year, categories in sorted(by_year.items()):
