@@ -110,6 +110,8 @@ def extract_messages(py: Path) -> None:
             )
         else:
             run(py, "-m", "babel.messages.frontend", "init", "-l", lang, "-i", pot, "-o", po)
+    run(py, ROOT / "i18n" / "fill_english.py", ROOT / "i18n" / "en" / "LC_MESSAGES" / "mumidesk.po")
+    print("Now translate the empty msgstr entries of i18n/ru/LC_MESSAGES/mumidesk.po")
 
 
 def main(argv: list[str]) -> int:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, delete, func, insert, select
+from sqlalchemy import ColumnElement, Select, String, case, delete, func, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -231,11 +231,20 @@ class CrudService(Generic[D, R, F]):
                     key=key, allowed=", ".join(self.sort_columns)
                 ),
             )
-        column = getattr(self.row_cls, self.sort_columns[key])
-        # Empty values last either way: SQLite and PostgreSQL would each put NULL elsewhere.
-        primary = (column.desc() if descending else column.asc()).nulls_last()
+        column = self.sort_expression(key)
+        # Empty values last either way: SQLite and PostgreSQL would each put NULL elsewhere,
+        # and an empty name at the top of a list hides the names people look for.
+        order: list[ColumnElement[Any]] = []
+        if isinstance(column.type, String):
+            order.append(case((column == "", 1), else_=0).asc())
+        order.append((column.desc() if descending else column.asc()).nulls_last())
         # The id breaks ties so that paging is stable.
-        return [primary, self.row_cls.id.asc()]
+        order.append(self.row_cls.id.asc())
+        return order
+
+    def sort_expression(self, key: str) -> ColumnElement[Any]:
+        """The SQL expression a public sort key orders by (areas may sort by a computed one)."""
+        return getattr(self.row_cls, self.sort_columns[key])  # type: ignore[no-any-return]
 
     @contextmanager
     def _edit(self, key: uuid.UUID, expected: int | None) -> Iterator[Session]:

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, String, func, or_, select
 from sqlalchemy.orm import Session
 
 from mumidesk.db.models import AgreementRow, MunicipalityRow, PartnerRow, PartnershipRow
@@ -41,6 +41,16 @@ class PartnerService(CrudService[Partner, PartnerRow, PartnerFilter]):
 
     def label(self) -> str:
         return _("Partner")
+
+    def sort_expression(self, key: str) -> ColumnElement[Any]:
+        if key == "name":  # the name shown: Russian, else English, else the local one
+            return func.coalesce(
+                func.nullif(PartnerRow.name_ru, ""),
+                func.nullif(PartnerRow.name_en, ""),
+                PartnerRow.name_local,
+                type_=String,
+            )
+        return super().sort_expression(key)
 
     def fill_row(self, session: Session, row: PartnerRow, item: Partner) -> None:
         item.country_code = item.country_code.upper()

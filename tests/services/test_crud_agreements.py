@@ -396,7 +396,7 @@ SORTS: list[tuple[str, list[str], bool]] = [
     ("kind", ["Альфа", "Гамма", "Бета"], False),  # memorandum, protocol_of_intent, twinning
     ("signed", ["Альфа", "Бета", "Гамма"], True),
     ("registered", ["Альфа", "Бета", "Гамма"], True),
-    ("registration_number", ["Гамма", "Альфа", "Бета"], False),  # "" < RU-40-0000 < -0001
+    ("registration_number", ["Альфа", "Бета", "Гамма"], True),  # RU-40-0000 < -0001, "" last
     ("expires", ["Альфа", "Бета", "Гамма"], True),  # 2023-05-31, 2029-03-31, none
     ("planned", ["Альфа", "Бета", "Гамма"], True),
 ]

@@ -170,7 +170,7 @@ SORTS = [
     ("start", [HANSA, FLASHMOB, GARDEN], False),
     ("end", [HANSA, FLASHMOB, GARDEN], False),
     ("name", [GARDEN, HANSA, FLASHMOB], False),
-    ("place", [FLASHMOB, HANSA, GARDEN], False),  # "" < Брюгге < Смоленск
+    ("place", [HANSA, GARDEN, FLASHMOB], True),  # Брюгге < Смоленск, an empty place last
     ("kind", [FLASHMOB, HANSA, GARDEN], False),  # competition < meeting < project
     ("format", [HANSA, GARDEN, FLASHMOB], False),  # hybrid < in_person < online
     ("participants", [HANSA, GARDEN, FLASHMOB], True),  # 12, 70, unknown

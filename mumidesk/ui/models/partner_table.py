@@ -90,7 +90,7 @@ class PartnerTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            COL_NAME_RU: _("Name (Russian)"),
+            COL_NAME_RU: _("Name"),
             COL_NAME_EN: _("Name (English)"),
             COL_COUNTRY: _("Country"),
             COL_REGION: _("Region"),
@@ -108,7 +108,7 @@ class PartnerTableModel(QAbstractTableModel):
             return None
         column = index.column()
         if column == COL_NAME_RU:
-            return partner.name_ru
+            return partner.display_name
         if column == COL_NAME_EN:
             return partner.name_en
         if column == COL_COUNTRY:
