@@ -17,9 +17,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert
-from sqlalchemy.orm import Session
-
 from mumidesk.db.engine import Database
 from mumidesk.db.models import (
     EventCountryRow,
@@ -31,6 +28,7 @@ from mumidesk.db.models import (
     RegionRow,
     utcnow,
 )
+from mumidesk.services.bulk_load import BulkWriter, bulk_write
 from mumidesk.services.search import SearchService
 
 BATCH = 5_000
@@ -404,53 +402,12 @@ class SyntheticData:
         return queries
 
 
-class _Writer:
-    """Buffers rows per table and inserts them in batches; counts the time spent in the
-    database (the rest of a load is generating the text)."""
-
-    def __init__(self, session: Session, batch: int) -> None:
-        self.session = session
-        self.batch = batch
-        self.buffers: dict[Any, list[dict[str, Any]]] = {}
-        self.rows = 0
-        self.seconds = 0.0
-
-    def add(self, table: Any, row: dict[str, Any]) -> None:
-        buffer = self.buffers.setdefault(table, [])
-        buffer.append(row)
-        if len(buffer) >= self.batch:
-            self.flush()  # every table, parents first: children refer to them
-
-    def flush(self) -> None:
-        for table, buffer in self.buffers.items():
-            if buffer:
-                self._insert(table, buffer)
-        self.buffers = {table: [] for table in self.buffers}
-
-    def _insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
-        started = time.perf_counter()
-        self.session.execute(insert(table), rows)
-        self.seconds += time.perf_counter() - started
-        self.rows += len(rows)
-
-
-def _write(db: Database, fill: Callable[[_Writer], None], batch: int) -> _Writer:
-    """Run ``fill`` in one transaction; the writer's time includes the commit."""
-    with db.transaction() as session:
-        writer = _Writer(session, batch)
-        fill(writer)
-        writer.flush()
-        commit_started = time.perf_counter()
-    writer.seconds += time.perf_counter() - commit_started
-    return writer
-
-
-def _add_all(writer: _Writer, table: Any, rows: Iterable[dict[str, Any]]) -> None:
+def _add_all(writer: BulkWriter, table: Any, rows: Iterable[dict[str, Any]]) -> None:
     for row in rows:
         writer.add(table, row)
 
 
-def _add_events(writer: _Writer, data: SyntheticData, count: int) -> None:
+def _add_events(writer: BulkWriter, data: SyntheticData, count: int) -> None:
     for row, children in data.events(count):
         writer.add(EventRow, row)
         for child in children:
@@ -471,9 +428,9 @@ def load_synthetic(
     data = data or SyntheticData(seed)
     report = LoadReport()
 
-    def part(name: str, fill: Callable[[_Writer], None]) -> _Writer:
+    def part(name: str, fill: Callable[[BulkWriter], None]) -> BulkWriter:
         started = time.perf_counter()
-        writer = _write(db, fill, batch)
+        writer = bulk_write(db, fill, batch)
         report.seconds[name] = time.perf_counter() - started
         report.database_seconds[name] = writer.seconds
         return writer
@@ -481,7 +438,7 @@ def load_synthetic(
     regions = data.regions()
     report.regions = len(regions)
 
-    def places(w: _Writer) -> None:
+    def places(w: BulkWriter) -> None:
         _add_all(w, RegionRow, regions)
         _add_all(w, MunicipalityRow, data.municipalities(regions, municipalities_per_region))
 

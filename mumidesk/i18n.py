@@ -62,10 +62,14 @@ class _PoTranslations(_gettext.NullTranslations):
 @cache
 def _translations(lang: str) -> _gettext.NullTranslations:
     compiled = _COMPILED_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if compiled.exists():
+    source = _SOURCE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    # A catalog edited after the last build is read from its source, never served stale.
+    source_is_newer = source.exists() and (
+        not compiled.exists() or source.stat().st_mtime > compiled.stat().st_mtime
+    )
+    if compiled.exists() and not source_is_newer:
         with compiled.open("rb") as fh:
             return _gettext.GNUTranslations(fh)
-    source = _SOURCE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     if source.exists():
         return _PoTranslations(source, lang)
     return _gettext.NullTranslations()

@@ -244,7 +244,7 @@ class CrudService(Generic[D, R, F]):
 
     def sort_expression(self, key: str) -> ColumnElement[Any]:
         """The SQL expression a public sort key orders by (areas may sort by a computed one)."""
-        return getattr(self.row_cls, self.sort_columns[key])  # type: ignore[no-any-return]
+        return getattr(self.row_cls, self.sort_columns[key])
 
     @contextmanager
     def _edit(self, key: uuid.UUID, expected: int | None) -> Iterator[Session]:
