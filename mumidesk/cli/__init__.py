@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "mumidesk.cli.demo_commands",
     "mumidesk.cli.transfer_commands",
     "mumidesk.cli.info_commands",
+    "mumidesk.cli.report",
 )
 
 

@@ -29,11 +29,12 @@ from sqlalchemy.orm import Session
 from mumidesk.db.engine import Database
 from mumidesk.domain.enums import AgreementStatus
 from mumidesk.domain.fuzzy_date import FuzzyDate
+from mumidesk.resources import RESOURCES
 from mumidesk.services.crud import CrudService
 from mumidesk.services.mapping import hints, unwrap_optional
 from mumidesk.services.registry import Services
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
+DEMO_DIR = RESOURCES / "demo"
 # Never change: the ids of records already loaded somewhere derive from it.
 DEMO_NAMESPACE = uuid.UUID("6f1b7c52-3d0e-5a8e-9c1f-2b7a4d9e0c11")
 

@@ -1,0 +1,1 @@
+"""The layout kit shared by every document."""
