@@ -55,7 +55,7 @@ class QuarterlyReport:
 def column_titles() -> tuple[str, ...]:
     return (
         _("No."),
-        _("Event"),
+        _("Name of the event"),
         _("Venue of the event"),
         _("Dates of the event"),
         _("Content of the event (including brief information on the agreements reached)"),

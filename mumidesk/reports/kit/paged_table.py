@@ -129,14 +129,14 @@ class PagedTable(Flowable):
             taken.append(rest.pop(0))
         if not rest:
             return [self]
-        # A row that does not fit is cut between lines when that uses the space sensibly:
-        # always when nothing else fits, or when the row alone is taller than half a page.
+        # A row that does not fit goes whole to the next page, unless it would not fit on an
+        # empty page either: then it is cut between lines and begins here.
         next_row = rest[0]
         lines_fit = int((space - used - 2 * look.padding) // look.leading)
         if (
             lines_fit >= 1
             and not next_row.is_group
-            and (not taken or next_row.height(look) > space / 2)
+            and next_row.height(look) > self._page_space(available_height)
         ):
             head, tail = next_row.split(lines_fit)
             taken.append(head)
@@ -147,6 +147,14 @@ class PagedTable(Flowable):
         if not taken:
             return []
         return [self._sibling(taken), self._sibling(rest)]
+
+    def _page_space(self, available_height: float) -> float:
+        """The room for rows under the header on an empty page of the frame being filled."""
+        frame = getattr(self, "_frame", None)  # set by platypus before wrap and split
+        height = available_height
+        if frame is not None:
+            height = frame._height - frame._topPadding - frame._bottomPadding
+        return height - self._header.height(self.look)
 
     def _sibling(self, rows: list[_Row]) -> PagedTable:
         return PagedTable(self.columns, [], self.look, _prepared=(rows, self._header))
