@@ -156,6 +156,12 @@ class QuarterCount:
 
 
 @dataclass(frozen=True, slots=True)
+class MonthCount:
+    month: int  # 1–12
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class MunicipalityCount:
     municipality_id: uuid.UUID | None  # None: records that belong to no own municipality
     name_ru: str
@@ -593,23 +599,31 @@ class StatisticsService:
             conditions.append(EventRow.municipality_id == municipality_id)
         return conditions
 
-    def events_by_quarter(
+    def events_by_month(
         self, year: int, municipality_id: uuid.UUID | None = None
-    ) -> list[QuarterCount]:
-        """Events per quarter of the year (all four quarters, zeros included)."""
-        # Grouped by month in SQL (extract runs on SQLite and PostgreSQL alike, without bound
-        # parameters that would make PostgreSQL's GROUP BY differ from the select list), then
-        # the twelve rows are folded into quarters.
+    ) -> list[MonthCount]:
+        """Events per month of the year by the day they start (all twelve, zeros included)."""
+        # extract runs on SQLite and PostgreSQL alike, without bound parameters that would make
+        # PostgreSQL's GROUP BY differ from the select list.
         month = extract("month", EventRow.start_date)
         stmt = (
             select(month, func.count())
             .where(*self._event_conditions(year, None, municipality_id))
             .group_by(month)
         )
-        counts = dict.fromkeys((1, 2, 3, 4), 0)
+        counts = dict.fromkeys(range(1, 13), 0)
         with self.db.reading() as session:
             for number, n in session.execute(stmt):
-                counts[quarter_of(dt.date(year, int(number), 1))] += int(n)
+                counts[int(number)] += int(n)
+        return [MonthCount(m, n) for m, n in counts.items()]
+
+    def events_by_quarter(
+        self, year: int, municipality_id: uuid.UUID | None = None
+    ) -> list[QuarterCount]:
+        """Events per quarter of the year (all four quarters, zeros included)."""
+        counts = dict.fromkeys((1, 2, 3, 4), 0)
+        for month in self.events_by_month(year, municipality_id):
+            counts[quarter_of(dt.date(year, month.month, 1))] += month.count
         return [QuarterCount(q, n) for q, n in counts.items()]
 
     def events_by_municipality(

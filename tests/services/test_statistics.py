@@ -488,3 +488,32 @@ def test_summary_counts_everything_live(services: Services, world: dict[str, uui
     year_2021 = stats.summary(2021)
     assert (year_2021.delegations, year_2021.events) == (1, 1)
     assert (year_2021.exchange_programmes, year_2021.participants) == (2, 22)
+
+
+def test_events_per_month_by_the_day_they_start(
+    services: Services, world: dict[str, uuid.UUID]
+) -> None:
+    v, r = world["volgograd"], world["rostov"]
+    day = FuzzyDate.day
+    # A range over the month's end counts once, in the month it starts.
+    _event(services, "Форум", v, FuzzyDate.range(dt.date(2020, 3, 30), dt.date(2020, 4, 2)))
+    _event(services, "Флешмоб", r, FuzzyDate.month(2020, 5))
+    _event(services, "Собрание Ганзы", v, day(dt.date(2020, 5, 5)))
+    _event(services, "Конференция", v, day(dt.date(2020, 5, 31)))
+    _event(services, "Фестиваль", r, day(dt.date(2020, 12, 31)))
+    _event(services, "Годом раньше", v, day(dt.date(2019, 12, 31)))
+    _event(services, "Годом позже", v, day(dt.date(2021, 1, 1)))
+    removed = _event(services, "Удалено", v, day(dt.date(2020, 5, 6)))
+    services.events.delete(removed)
+
+    stats = StatisticsService(services.db)
+    months = stats.events_by_month(2020)
+    assert [m.month for m in months] == list(range(1, 13))
+    assert {m.month: m.count for m in months if m.count} == {3: 1, 5: 3, 12: 1}
+    assert {m.month: m.count for m in stats.events_by_month(2020, r) if m.count} == {5: 1, 12: 1}
+    assert sum(m.count for m in stats.events_by_month(2022)) == 0
+    # The quarters are the months folded.
+    assert [q.count for q in stats.events_by_quarter(2020)] == [1, 3, 0, 1]
+    with pytest.raises(ValidationError) as err:
+        stats.events_by_month(0)
+    assert err.value.fields == ["year"]

@@ -10,7 +10,13 @@ from typing import Any
 
 from mumidesk.i18n import _
 
-DOCUMENT_MODULES = ("mumidesk.cli.report.quarterly",)
+DOCUMENT_MODULES = (
+    "mumidesk.cli.report.quarterly",
+    "mumidesk.cli.report.annual",
+    "mumidesk.cli.report.registry",
+    "mumidesk.cli.report.dossier",
+    "mumidesk.cli.report.programme",
+)
 
 
 def register(subparsers: Any) -> None:

@@ -90,6 +90,8 @@ def build_pdf(
         keywords=meta.keywords,
         creator="mumidesk",
         lang=current_language(),
+        initialFontName=SANS,  # else every page opens with an (unused) Helvetica resource
+        initialFontSize=FOOTER_SIZE,
     )
     frame = Frame(left, bottom, size[0] - left - right, size[1] - top - bottom, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
