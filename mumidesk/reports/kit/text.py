@@ -4,9 +4,12 @@ Paragraphs)."""
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
+
+_BREAKABLE = re.compile(r"[ \t]+")
 
 
 def escape(text: str) -> str:
@@ -20,7 +23,9 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     lines: list[str] = []
     space = stringWidth(" ", font, size)
     for paragraph in text.replace("\r\n", "\n").split("\n"):
-        words = paragraph.split()
+        # Ordinary spaces only: Babel's no-break spaces ("2017\u00a0г.") keep words together.
+        words = _BREAKABLE.split(paragraph.strip(" \t"))
+        words = [w for w in words if w]
         if not words:
             lines.append("")
             continue

@@ -1,0 +1,94 @@
+"""`mumidesk report programme "Визит делегации Могилёва" [--second-language en] -o visit.pdf`:
+a delegation's visit programme, bilingual, to hand to the guests."""
+
+from __future__ import annotations
+
+import argparse
+import uuid
+from typing import Any
+
+from mumidesk.cli.context import EXIT_OK, CliContext
+from mumidesk.cli.report import options
+from mumidesk.domain.delegations import Delegation
+from mumidesk.domain.errors import ValidationError
+from mumidesk.domain.fuzzy_date import FuzzyDate
+from mumidesk.domain.text import fold
+from mumidesk.i18n import _, current_locale
+from mumidesk.reports.visit_programme import ENGLISH, build_programme, second_language_locale
+from mumidesk.reports.visit_programme_pdf import write_programme_pdf
+from mumidesk.services.delegations import DelegationService
+
+FORMATS = ("pdf",)
+SEARCH_LIMIT = 200
+SUGGESTIONS = 10
+
+
+def register(documents: Any) -> None:
+    p = documents.add_parser(
+        "programme", help=_("the bilingual visit programme of a delegation, for the guests")
+    )
+    p.add_argument(
+        "delegation",
+        metavar=_("DELEGATION"),
+        help=_("the delegation's title (or a part of it that only it has) or its id"),
+    )
+    p.add_argument(
+        "--second-language",
+        metavar=_("LANG"),
+        default=ENGLISH,
+        help=_("the language printed beside Russian (en, de, fr …; default: en)"),
+    )
+    options.add_output_option(p, FORMATS)
+    p.set_defaults(handler=run)
+
+
+def run(ctx: CliContext, args: argparse.Namespace) -> int:
+    options.output_format(args.output, FORMATS)
+    second_language_locale(args.second_language)  # a bad code fails before any lookup
+    delegation = find_delegation(ctx, args.delegation)
+    assert delegation.id is not None
+    programme = build_programme(ctx.services, delegation.id, args.second_language)
+    write_programme_pdf(programme, args.output)
+    options.written(ctx, args.output)
+    return EXIT_OK
+
+
+def find_delegation(ctx: CliContext, text: str) -> Delegation:
+    """The delegation with that id, or the one whose title is ``text`` (or the only one whose
+    title contains it)."""
+    try:
+        key = uuid.UUID(text.strip())
+    except ValueError:
+        pass
+    else:
+        return ctx.services.delegations.get(key)
+    hits = ctx.services.search.search(text, kinds=[DelegationService.kind], limit=SEARCH_LIMIT)
+    candidates = [ctx.services.delegations.get(hit.id) for hit in hits]
+    wanted = fold(text)
+    exact = [d for d in candidates if fold(d.title) == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    if not exact and len(candidates) == 1:
+        return candidates[0]
+    if exact or candidates:
+        several = exact or candidates
+        raise ValidationError.single(
+            "delegation",
+            _("{count} delegations match {text!r}: {choices}; give the title or the id").format(
+                count=len(several), text=text, choices=_choices(several[:SUGGESTIONS])
+            ),
+        )
+    raise ValidationError.single("delegation", _("no delegation called {text!r}").format(text=text))
+
+
+def _choices(delegations: list[Delegation]) -> str:
+    return "; ".join(
+        _("{title} ({dates}, id {id})").format(
+            title=d.title,
+            dates=FuzzyDate.range(d.start_date, d.end_date).format(
+                current_locale(), with_year=True
+            ),
+            id=d.id,
+        )
+        for d in delegations
+    )
