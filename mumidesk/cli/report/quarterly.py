@@ -1,4 +1,4 @@
-"""`mumidesk report quarterly --year 2020 --quarter 2 -o out.pdf`."""
+"""`mumidesk report quarterly --year 2020 --quarter 2 -o out.pdf` (or .xlsx, .docx)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ from mumidesk.cli.context import EXIT_OK, CliContext
 from mumidesk.cli.report import options
 from mumidesk.i18n import _
 from mumidesk.reports.quarterly import build_quarterly
+from mumidesk.reports.quarterly_docx import write_quarterly_docx
 from mumidesk.reports.quarterly_pdf import write_quarterly_pdf
+from mumidesk.reports.quarterly_xlsx import write_quarterly_xlsx
 
-FORMATS = ("pdf",)
+FORMATS = ("pdf", "xlsx", "docx")
+WRITERS = {"pdf": write_quarterly_pdf, "xlsx": write_quarterly_xlsx, "docx": write_quarterly_docx}
 
 
 def register(documents: Any) -> None:
@@ -33,7 +36,6 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
         region_id=options.region_id(ctx, args.region),
         municipality_ids=options.municipality_ids(ctx, args.municipality),
     )
-    if fmt == "pdf":
-        write_quarterly_pdf(report, args.output)
+    WRITERS[fmt](report, args.output)
     options.written(ctx, args.output)
     return EXIT_OK
