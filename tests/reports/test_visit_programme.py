@@ -182,7 +182,7 @@ def test_long_programme_repeats_the_header(services: Services, tmp_path: Path) -
     pages = page_texts(path)
     assert len(pages) >= 2
     for page in pages[1:]:
-        assert flat("Time Русский / Russian Английский / English Place") in page
+        assert flat("Время / Time Русский / Russian Английский / English Место / Place") in page
     assert flat("Meeting number 59 with the public") in " ".join(pages)
 
 
