@@ -77,17 +77,24 @@ def apply_to_row(row: Any, item: Any, skip: tuple[str, ...] = ()) -> None:
             setattr(row, name, value)
 
 
+@cache
+def _row_plan(cls: type, include_meta: bool) -> tuple[tuple[str, type[enum.Enum] | None], ...]:
+    """Per dataclass, once: which scalar fields to read and the enum each one converts to."""
+    h = hints(cls)
+    return tuple(
+        (name, enum_type(h[name]))
+        for name in scalar_fields(cls)
+        if include_meta or name not in META_FIELDS
+    )
+
+
 def from_row(row: Any, cls: type, include_meta: bool = True) -> dict[str, Any]:
     """Keyword arguments for a dataclass from a row's same-named columns (codes → enums)."""
-    h = hints(cls)
     values: dict[str, Any] = {}
-    for name in scalar_fields(cls):
-        if not include_meta and name in META_FIELDS:
-            continue
+    for name, member in _row_plan(cls, include_meta):
         if not hasattr(row, name):
             continue
         value = getattr(row, name)
-        member = enum_type(h[name])
         if member is not None and value is not None:
             value = member(value)
         values[name] = value
