@@ -29,6 +29,9 @@ class Signatory:
     gender: Gender = Gender.UNKNOWN
     person_id: uuid.UUID | None = None
     acts_on_basis_of: str = ""  # "Устава", "доверенности № …"
+    # Typed forms that win over the generated declension (domain.grammar) when not empty
+    name_genitive: str = ""  # "Иванова Ивана Ивановича"
+    position_genitive: str = ""  # "Главы города Смоленска"
 
 
 @dataclass(kw_only=True)
@@ -41,6 +44,9 @@ class AgreementParty:
     partner_id: uuid.UUID | None = None
     organisation_id: uuid.UUID | None = None
     signatories: list[Signatory] = field(default_factory=list)
+    # Typed forms that win over the generated declension (domain.grammar) when not empty
+    name_ru_instrumental: str = ""  # "… between Городской Думой города Калуги and …"
+    name_ru_genitive: str = ""  # "от имени Городской Думы города Калуги"
 
 
 @dataclass(kw_only=True)
@@ -124,6 +130,8 @@ class Agreement(Record):
         for i, party in enumerate(self.parties):
             c.length(f"parties[{i}].name_ru", party.name_ru, TITLE_MAX)
             c.length(f"parties[{i}].name_en", party.name_en, TITLE_MAX)
+            c.length(f"parties[{i}].name_ru_genitive", party.name_ru_genitive, TITLE_MAX)
+            c.length(f"parties[{i}].name_ru_instrumental", party.name_ru_instrumental, TITLE_MAX)
             if (
                 party.side is PartySide.PARTNER
                 and party.partner_id is None
@@ -135,6 +143,12 @@ class Agreement(Record):
                     f"parties[{i}].signatories[{j}].full_name", s.full_name, NAME_MAX, required=True
                 )
                 c.length(f"parties[{i}].signatories[{j}].position", s.position, TITLE_MAX)
+                c.length(f"parties[{i}].signatories[{j}].name_genitive", s.name_genitive, NAME_MAX)
+                c.length(
+                    f"parties[{i}].signatories[{j}].position_genitive",
+                    s.position_genitive,
+                    TITLE_MAX,
+                )
                 c.length(
                     f"parties[{i}].signatories[{j}].acts_on_basis_of", s.acts_on_basis_of, TITLE_MAX
                 )

@@ -67,6 +67,8 @@ class AgreementPartyRow(ChildMixin, Base):
     )
     partner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("partners.id"), index=True)
     organisation_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organisations.id"))
+    name_ru_instrumental: Mapped[str] = mapped_column(String(TITLE), default="")
+    name_ru_genitive: Mapped[str] = mapped_column(String(TITLE), default="")
 
     signatories: Mapped[list[SignatoryRow]] = relationship(
         cascade="all, delete-orphan", order_by="SignatoryRow.sort_order", lazy="selectin"
@@ -86,6 +88,8 @@ class SignatoryRow(ChildMixin, Base):
         ForeignKey("people.id", ondelete="SET NULL")
     )
     acts_on_basis_of: Mapped[str] = mapped_column(String(TITLE), default="")
+    name_genitive: Mapped[str] = mapped_column(String(NAME), default="")
+    position_genitive: Mapped[str] = mapped_column(String(TITLE), default="")
 
 
 class AgreementAreaRow(ChildMixin, Base):
