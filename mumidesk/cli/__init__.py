@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "mumidesk.cli.transfer_commands",
     "mumidesk.cli.info_commands",
     "mumidesk.cli.report",
+    "mumidesk.cli.draft_commands",
 )
 
 

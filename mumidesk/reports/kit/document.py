@@ -3,7 +3,7 @@ at the foot of every page, PDF metadata, fonts embedded."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -73,7 +73,9 @@ def build_pdf(
     meta: PdfMeta,
     *,
     is_landscape: bool = False,
+    on_page: Callable[[Canvas], None] | None = None,
 ) -> None:
+    """``on_page`` draws on every page before its text (a "DRAFT" mark under the text)."""
     register_fonts()
     left, right, top, bottom = MARGINS_LANDSCAPE if is_landscape else MARGINS_PORTRAIT
     size = page_size(is_landscape)
@@ -95,5 +97,8 @@ def build_pdf(
     )
     frame = Frame(left, bottom, size[0] - left - right, size[1] - top - bottom, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    template = PageTemplate(id="page", frames=[frame])
+    if on_page is not None:
+        template.onPage = lambda canvas, _doc: on_page(canvas)
+    doc.addPageTemplates([template])
     doc.build(list(story), canvasmaker=_NumberedCanvas)
