@@ -32,6 +32,9 @@ class Signatory:
     # Typed forms that win over the generated declension (domain.grammar) when not empty
     name_genitive: str = ""  # "Иванова Ивана Ивановича"
     position_genitive: str = ""  # "Главы города Смоленска"
+    # The position in English, used by the English text and, failing a glossary entry, by other
+    # Latin-script languages of a bilingual draft (the Russian position stays out of them).
+    position_en: str = ""  # "Head of the Administration of the City of Rostov-on-Don"
 
 
 @dataclass(kw_only=True)
@@ -149,6 +152,7 @@ class Agreement(Record):
                     s.position_genitive,
                     TITLE_MAX,
                 )
+                c.length(f"parties[{i}].signatories[{j}].position_en", s.position_en, TITLE_MAX)
                 c.length(
                     f"parties[{i}].signatories[{j}].acts_on_basis_of", s.acts_on_basis_of, TITLE_MAX
                 )

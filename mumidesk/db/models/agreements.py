@@ -90,6 +90,7 @@ class SignatoryRow(ChildMixin, Base):
     acts_on_basis_of: Mapped[str] = mapped_column(String(TITLE), default="")
     name_genitive: Mapped[str] = mapped_column(String(NAME), default="")
     position_genitive: Mapped[str] = mapped_column(String(TITLE), default="")
+    position_en: Mapped[str] = mapped_column(String(TITLE), default="")
 
 
 class AgreementAreaRow(ChildMixin, Base):

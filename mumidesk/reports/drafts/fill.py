@@ -489,7 +489,7 @@ class _Language:
             full = short = BLANK
         elif party.side is PartySide.OWN and not self.cyrillic:
             full, short = _latin(full), _latin(short)
-        position = self.entered(position_ru) or BLANK
+        position = self.entered(position_ru, s.position_en.strip()) or BLANK
         return {
             "signatory": full,
             "signatory_genitive": full,
