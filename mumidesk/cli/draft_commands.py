@@ -5,26 +5,22 @@ the templates there are (shipped, and the user's own)."""
 from __future__ import annotations
 
 import argparse
-import uuid
 from pathlib import Path
 from typing import Any
 
 from mumidesk.cli.context import EXIT_OK, CliContext
+from mumidesk.cli.lookup import find_by_title
 from mumidesk.cli.report import options
 from mumidesk.domain.agreements import Agreement
 from mumidesk.domain.errors import ValidationError
-from mumidesk.domain.text import fold
 from mumidesk.i18n import _, current_language
 from mumidesk.reports.drafts.draft_docx import write_draft_docx
 from mumidesk.reports.drafts.draft_pdf import write_draft_pdf
 from mumidesk.reports.drafts.fill import fill_draft, list_templates
 from mumidesk.reports.drafts.templates import DraftTemplate
-from mumidesk.services.agreements import AgreementService
 
 FORMATS = ("pdf", "docx")
 RUSSIAN = "ru"
-SEARCH_LIMIT = 200
-SUGGESTIONS = 10
 
 
 def register(subparsers: Any) -> None:
@@ -155,29 +151,18 @@ def default_template(agreement: Agreement) -> DraftTemplate:
 def find_agreement(ctx: CliContext, text: str) -> Agreement:
     """The agreement with that id, or the one whose title is ``text`` (or the only one whose
     title contains it)."""
-    try:
-        key = uuid.UUID(text.strip())
-    except ValueError:
-        pass
-    else:
-        return ctx.services.agreements.get(key)
-    hits = ctx.services.search.search(text, kinds=[AgreementService.kind], limit=SEARCH_LIMIT)
-    candidates = [ctx.services.agreements.get(hit.id) for hit in hits]
-    wanted = fold(text)
-    exact = [a for a in candidates if fold(a.title) == wanted]
-    if len(exact) == 1:
-        return exact[0]
-    if not exact and len(candidates) == 1:
-        return candidates[0]
-    if exact or candidates:
-        several = exact or candidates
-        raise ValidationError.single(
-            "agreement",
-            _("{count} agreements match {text!r}: {choices}; give the title or the id").format(
-                count=len(several), text=text, choices=_choices(several[:SUGGESTIONS])
-            ),
-        )
-    raise ValidationError.single("agreement", _("no agreement called {text!r}").format(text=text))
+    return find_by_title(
+        text,
+        ctx.services.agreements,
+        ctx.services.search,
+        field="agreement",
+        title_of=lambda a: a.title,
+        describe=lambda a: _choices([a]),
+        several=lambda count, choices: _(
+            "{count} agreements match {text!r}: {choices}; give the title or the id"
+        ).format(count=count, text=text, choices=choices),
+        none=lambda: _("no agreement called {text!r}").format(text=text),
+    )
 
 
 def _choices(agreements: list[Agreement]) -> str:

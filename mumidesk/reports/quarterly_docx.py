@@ -28,6 +28,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from mumidesk.i18n import _
+from mumidesk.reports.docx_kit import set_base_font
 from mumidesk.reports.office_text import office_text
 from mumidesk.reports.quarterly import QuarterlyReport
 
@@ -174,30 +175,8 @@ def _landscape_a4(section: Section) -> None:
 
 
 def _base_font(document: DocxDocument) -> None:
-    """Times New Roman everywhere, also for Cyrillic (w:cs, w:eastAsia) and over the template's
-    theme fonts, which would otherwise win."""
-    styles_element = document.styles.element
-    defaults = styles_element.find(qn("w:docDefaults"))
-    targets = []
-    if defaults is not None:
-        run_defaults = defaults.find(qn("w:rPrDefault"))
-        if run_defaults is not None and run_defaults.find(qn("w:rPr")) is not None:
-            targets.append(run_defaults.find(qn("w:rPr")))
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = BODY_SIZE
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.space_before = Pt(0)
-    targets.append(normal.element.get_or_add_rPr())
-    for properties in targets:
-        fonts = properties.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = OxmlElement("w:rFonts")
-            properties.insert(0, fonts)
-        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-            fonts.attrib.pop(qn(theme), None)
-        for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            fonts.set(qn(slot), FONT)
+    """Times New Roman everywhere, also for Cyrillic and over the template's theme fonts."""
+    set_base_font(document, FONT, BODY_SIZE)
 
 
 def _properties(document: DocxDocument, report: QuarterlyReport) -> None:

@@ -4,23 +4,18 @@ a delegation's visit programme, bilingual, to hand to the guests."""
 from __future__ import annotations
 
 import argparse
-import uuid
 from typing import Any
 
 from mumidesk.cli.context import EXIT_OK, CliContext
+from mumidesk.cli.lookup import find_by_title
 from mumidesk.cli.report import options
 from mumidesk.domain.delegations import Delegation
-from mumidesk.domain.errors import ValidationError
 from mumidesk.domain.fuzzy_date import FuzzyDate
-from mumidesk.domain.text import fold
 from mumidesk.i18n import _, current_locale
 from mumidesk.reports.visit_programme import ENGLISH, build_programme, second_language_locale
 from mumidesk.reports.visit_programme_pdf import write_programme_pdf
-from mumidesk.services.delegations import DelegationService
 
 FORMATS = ("pdf",)
-SEARCH_LIMIT = 200
-SUGGESTIONS = 10
 
 
 def register(documents: Any) -> None:
@@ -56,29 +51,18 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
 def find_delegation(ctx: CliContext, text: str) -> Delegation:
     """The delegation with that id, or the one whose title is ``text`` (or the only one whose
     title contains it)."""
-    try:
-        key = uuid.UUID(text.strip())
-    except ValueError:
-        pass
-    else:
-        return ctx.services.delegations.get(key)
-    hits = ctx.services.search.search(text, kinds=[DelegationService.kind], limit=SEARCH_LIMIT)
-    candidates = [ctx.services.delegations.get(hit.id) for hit in hits]
-    wanted = fold(text)
-    exact = [d for d in candidates if fold(d.title) == wanted]
-    if len(exact) == 1:
-        return exact[0]
-    if not exact and len(candidates) == 1:
-        return candidates[0]
-    if exact or candidates:
-        several = exact or candidates
-        raise ValidationError.single(
-            "delegation",
-            _("{count} delegations match {text!r}: {choices}; give the title or the id").format(
-                count=len(several), text=text, choices=_choices(several[:SUGGESTIONS])
-            ),
-        )
-    raise ValidationError.single("delegation", _("no delegation called {text!r}").format(text=text))
+    return find_by_title(
+        text,
+        ctx.services.delegations,
+        ctx.services.search,
+        field="delegation",
+        title_of=lambda d: d.title,
+        describe=lambda d: _choices([d]),
+        several=lambda count, choices: _(
+            "{count} delegations match {text!r}: {choices}; give the title or the id"
+        ).format(count=count, text=text, choices=choices),
+        none=lambda: _("no delegation called {text!r}").format(text=text),
+    )
 
 
 def _choices(delegations: list[Delegation]) -> str:

@@ -33,6 +33,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from mumidesk.i18n import _
+from mumidesk.reports.docx_kit import set_base_font
 from mumidesk.reports.drafts import wording
 from mumidesk.reports.drafts.model import DraftArticle, DraftDocument, LangText, SignatureBlock
 from mumidesk.reports.kit.fonts import is_cjk
@@ -302,29 +303,7 @@ def _base_font(document: DocxDocument, languages: tuple[str, ...]) -> None:
     """Times New Roman everywhere (w:ascii, w:hAnsi, w:cs), over the template's theme fonts;
     the East Asian slot names the CJK language's font when the draft has one."""
     east_asian = next((_east_asian_font(lang) for lang in languages if is_cjk(lang)), FONT)
-    styles_element = document.styles.element
-    targets = []
-    defaults = styles_element.find(qn("w:docDefaults"))
-    if defaults is not None:
-        run_defaults = defaults.find(qn("w:rPrDefault"))
-        if run_defaults is not None and run_defaults.find(qn("w:rPr")) is not None:
-            targets.append(run_defaults.find(qn("w:rPr")))
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = BODY_SIZE
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.space_before = Pt(0)
-    targets.append(normal.element.get_or_add_rPr())
-    for properties in targets:
-        fonts = properties.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = OxmlElement("w:rFonts")
-            properties.insert(0, fonts)
-        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-            fonts.attrib.pop(qn(theme), None)
-        for slot in ("w:ascii", "w:hAnsi", "w:cs"):
-            fonts.set(qn(slot), FONT)
-        fonts.set(qn("w:eastAsia"), east_asian)
+    set_base_font(document, FONT, BODY_SIZE, east_asian)
     settings = document.settings.element
     if settings.find(qn("w:autoHyphenation")) is None:  # as the PDF's narrow columns
         settings.append(OxmlElement("w:autoHyphenation"))
