@@ -5,20 +5,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QMainWindow,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from mumidesk.i18n import _, ngettext
 from mumidesk.services.registry import Services
-from mumidesk.ui.models.partner_table import PartnerTableModel
+from mumidesk.ui.pages.partners_page import PartnersPage
 
 SEARCH_LIMIT = 200
 
@@ -35,18 +33,14 @@ class MainWindow(QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.returnPressed.connect(self.run_search)
 
-        self.partner_model = PartnerTableModel(services.partners, self)
-        self.partner_table = QTableView()
-        self.partner_table.setModel(self.partner_model)
-        self.partner_table.setSortingEnabled(True)
-        self.partner_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.partner_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.partner_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.partners_page = PartnersPage(services, self)
+        self.partners_page.status_message.connect(self.statusBar().showMessage)
+        self.partner_model = self.partners_page.model
 
         self.results = QListWidget()
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.partner_table)
+        splitter.addWidget(self.partners_page)
         splitter.addWidget(self.results)
         splitter.setStretchFactor(0, 3)
 

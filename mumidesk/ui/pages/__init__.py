@@ -1,0 +1,1 @@
+"""One page per area: filter bar, table, detail panel and the actions on its records."""

@@ -1,0 +1,1 @@
+"""Small reusable widgets the pages and editors share."""

@@ -1,0 +1,88 @@
+"""Inline validation: the field in error gets a red frame and its message right under it.
+
+Editors register each input under the domain's field code (``latitude``, ``country_code`` …);
+``show(problems)`` marks the ones it knows and returns the rest for a general message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from mumidesk.domain.errors import FieldProblem
+
+ERROR_PROPERTY = "fieldError"
+_ERROR_STYLE = "color: #b00020;"
+_FRAME_STYLE = "border: 1px solid #d00000;"
+
+
+class FieldErrors:
+    def __init__(self) -> None:
+        self._inputs: dict[str, QWidget] = {}
+        self._labels: dict[str, QLabel] = {}
+        self._styles: dict[str, str] = {}
+
+    def wrap(self, field: str, widget: QWidget) -> QWidget:
+        """Register ``widget`` as the input of ``field``; put the returned box in the form."""
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setStyleSheet(_ERROR_STYLE)
+        label.hide()
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        layout.addWidget(label)
+        self._inputs[field] = widget
+        self._labels[field] = label
+        self._styles[field] = widget.styleSheet()
+        return box
+
+    def fields(self) -> list[str]:
+        return list(self._inputs)
+
+    def show(self, problems: Iterable[FieldProblem]) -> list[FieldProblem]:
+        """Mark every problem's field (several messages join); return those without a field."""
+        self.clear()
+        unplaced: list[FieldProblem] = []
+        messages: dict[str, list[str]] = {}
+        for problem in problems:
+            if problem.field in self._inputs:
+                messages.setdefault(problem.field, []).append(problem.message)
+            else:
+                unplaced.append(problem)
+        for field, texts in messages.items():
+            self.mark(field, "; ".join(texts))
+        return unplaced
+
+    def mark(self, field: str, message: str) -> None:
+        widget = self._inputs[field]
+        widget.setProperty(ERROR_PROPERTY, True)
+        widget.setStyleSheet(self._styles[field] + _FRAME_STYLE)
+        widget.setToolTip(message)
+        label = self._labels[field]
+        label.setText(message)
+        label.show()
+
+    def clear_field(self, field: str) -> None:
+        widget = self._inputs[field]
+        widget.setProperty(ERROR_PROPERTY, False)
+        widget.setStyleSheet(self._styles[field])
+        widget.setToolTip("")
+        self._labels[field].clear()
+        self._labels[field].hide()
+
+    def clear(self) -> None:
+        for field in self._inputs:
+            self.clear_field(field)
+
+    def message(self, field: str) -> str:
+        """The message shown for ``field`` ("" when it is fine)."""
+        label = self._labels.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def has_error(self, field: str) -> bool:
+        widget = self._inputs.get(field)
+        return bool(widget is not None and widget.property(ERROR_PROPERTY))
