@@ -6,14 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from mumidesk.i18n import _
 from mumidesk.reports.dossier import Dossier
+from mumidesk.reports.kit.card import card_table
 from mumidesk.reports.kit.document import PdfMeta, build_pdf, frame_size
 from mumidesk.reports.kit.fonts import SERIF
 from mumidesk.reports.kit.paged_table import Column, PagedTable, TableLook
@@ -23,7 +21,6 @@ from mumidesk.reports.kit.text import escape
 HEADING_ROOM = 35 * mm  # the heading, a table header and a row or two
 TABLE_LOOK = TableLook(font=SERIF, size=9, leading=11, padding=3)
 CARD_LABEL_WIDTH = 50 * mm
-_RULE = colors.Color(0.75, 0.75, 0.75)
 
 
 def _heading(text: str) -> list[Flowable]:
@@ -32,33 +29,9 @@ def _heading(text: str) -> list[Flowable]:
     return [CondPageBreak(HEADING_ROOM), Paragraph(escape(text), styles().heading)]
 
 
-def _value_style() -> ParagraphStyle:
-    return ParagraphStyle("dossier-value", parent=styles().body, alignment=TA_LEFT, spaceAfter=0)
-
-
 def _card(dossier: Dossier) -> Table | None:
-    if not dossier.card:
-        return None
     width, _height = frame_size(is_landscape=False)
-    value = _value_style()
-    data = [
-        [Paragraph(escape(line.label), styles().label), Paragraph(escape(line.value), value)]
-        for line in dossier.card
-    ]
-    return Table(
-        data,
-        colWidths=[CARD_LABEL_WIDTH, width - CARD_LABEL_WIDTH],
-        hAlign="LEFT",
-        style=TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, _RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        ),
-    )
+    return card_table([(line.label, line.value) for line in dossier.card], CARD_LABEL_WIDTH, width)
 
 
 def _partnership_table(dossier: Dossier) -> PagedTable:

@@ -8,14 +8,12 @@ from pathlib import Path
 from typing import IO
 
 from babel import Locale
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from mumidesk import i18n
 from mumidesk.i18n import N_, _
+from mumidesk.reports.kit.card import card_table
 from mumidesk.reports.kit.document import PdfMeta, build_pdf, frame_size
 from mumidesk.reports.kit.fonts import SERIF
 from mumidesk.reports.kit.paged_table import Column, GroupHeading, PagedTable, TableLook
@@ -26,7 +24,6 @@ from mumidesk.reports.visit_programme import RUSSIAN, Member, NamePair, VisitPro
 HEADING_ROOM = 35 * mm  # the heading, a table header and a row or two
 TABLE_LOOK = TableLook(font=SERIF, size=9, leading=11, padding=3)
 INFO_LABEL_WIDTH = 55 * mm
-_RULE = colors.Color(0.75, 0.75, 0.75)
 SEPARATOR = " / "  # between the Russian and the second-language text of one label
 
 # Labels, translated at print time into both languages.
@@ -72,10 +69,6 @@ def _language_title(programme: VisitProgramme, code: str) -> str:
     return SEPARATOR.join(unique)
 
 
-def _value_style() -> ParagraphStyle:
-    return ParagraphStyle("programme-value", parent=styles().body, alignment=TA_LEFT, spaceAfter=0)
-
-
 def _heading(text: str) -> list[Flowable]:
     """A heading that starts a new page rather than stand at the foot of one. (keepWithNext
     would move a long table whole to the next page.)"""
@@ -99,31 +92,8 @@ def _info(programme: VisitProgramme) -> Table | None:
     if head is not None:
         lines.append((HEAD, _person(head)))
     width, _height = frame_size(is_landscape=False)
-    value = _value_style()
-    data = [
-        [
-            Paragraph(escape(_label(programme, label)), styles().label),
-            Paragraph(escape(text), value),
-        ]
-        for label, text in lines
-        if text.strip()
-    ]
-    if not data:
-        return None
-    return Table(
-        data,
-        colWidths=[INFO_LABEL_WIDTH, width - INFO_LABEL_WIDTH],
-        hAlign="LEFT",
-        style=TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, _RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        ),
-    )
+    labelled = [(_label(programme, label), text) for label, text in lines]
+    return card_table(labelled, INFO_LABEL_WIDTH, width)
 
 
 def _names(programme: VisitProgramme, pairs: list[NamePair]) -> str:

@@ -653,28 +653,32 @@ class StatisticsService:
     def events_by_kind(
         self, year: int, quarter: int | None = None, municipality_id: uuid.UUID | None = None
     ) -> list[KindCount]:
-        stmt = (
-            select(EventRow.kind, func.count())
-            .where(*self._event_conditions(year, quarter, municipality_id))
-            .group_by(EventRow.kind)
-        )
-        with self.db.reading() as session:
-            rows = session.execute(stmt).all()
-        result = [KindCount(EventKind(kind), int(n)) for kind, n in rows]
+        counts = self._event_counts(EventRow.kind, year, quarter, municipality_id)
+        result = [KindCount(EventKind(code), n) for code, n in counts]
         return sorted(result, key=lambda k: (-k.count, k.kind.value))
 
     def events_by_format(
         self, year: int, quarter: int | None = None, municipality_id: uuid.UUID | None = None
     ) -> list[FormatCount]:
+        counts = self._event_counts(EventRow.format, year, quarter, municipality_id)
+        result = [FormatCount(EventFormat(code), n) for code, n in counts]
+        return sorted(result, key=lambda f: (-f.count, f.format.value))
+
+    def _event_counts(
+        self,
+        column: Any,
+        year: int,
+        quarter: int | None,
+        municipality_id: uuid.UUID | None,
+    ) -> list[tuple[str, int]]:
+        """Events of the period counted per value of one code column (kind, format)."""
         stmt = (
-            select(EventRow.format, func.count())
+            select(column, func.count())
             .where(*self._event_conditions(year, quarter, municipality_id))
-            .group_by(EventRow.format)
+            .group_by(column)
         )
         with self.db.reading() as session:
-            rows = session.execute(stmt).all()
-        result = [FormatCount(EventFormat(code), int(n)) for code, n in rows]
-        return sorted(result, key=lambda f: (-f.count, f.format.value))
+            return [(code, int(n)) for code, n in session.execute(stmt).all()]
 
     # --- overview -----------------------------------------------------------------------------
     def summary(self, year: int | None = None, municipality_id: uuid.UUID | None = None) -> Summary:

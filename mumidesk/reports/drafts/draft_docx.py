@@ -35,7 +35,7 @@ from docx.text.run import Run
 from mumidesk.i18n import _
 from mumidesk.reports.docx_kit import set_base_font
 from mumidesk.reports.drafts import wording
-from mumidesk.reports.drafts.model import DraftArticle, DraftDocument, LangText, SignatureBlock
+from mumidesk.reports.drafts.model import DraftArticle, DraftDocument, SignatureBlock
 from mumidesk.reports.kit.fonts import is_cjk
 from mumidesk.reports.office_text import office_text
 from mumidesk.reports.quarterly_docx import _page_numbers  # "page N of M", as every DOCX
@@ -240,15 +240,15 @@ def _signature(
     doc: DraftDocument, block: SignatureBlock, head: _Cell, line: _Cell, name: _Cell, seal: _Cell
 ) -> None:
     writer = _Writer(head, in_column=True)
-    for language, text in _unique(block.body, doc.languages):
+    for language, text in wording.distinct_texts(block.body, doc.languages):
         writer.plain(text, language, bold=True)
-    for language, text in _unique(block.position, doc.languages):
+    for language, text in wording.distinct_texts(block.position, doc.languages):
         writer.plain(text, language)
     paragraph = line.paragraphs[0]
     paragraph.paragraph_format.space_before = Pt(36)  # room to sign
     _run(paragraph, SIGN_LINE, doc.languages[0])
     writer = _Writer(name, in_column=True)
-    for language, text in _unique(block.name, doc.languages):
+    for language, text in wording.distinct_texts(block.name, doc.languages):
         writer.plain(text, language)
     paragraph = seal.paragraphs[0]
     paragraph.paragraph_format.space_before = Pt(10)
@@ -265,18 +265,6 @@ def _first_language(words: Iterable[str], languages: tuple[str, ...]) -> list[tu
         (word, next(lang for lang in languages if wording.seal_place(lang) == word))
         for word in words
     ]
-
-
-def _unique(texts: LangText, languages: Iterable[str]) -> list[tuple[str, str]]:
-    """(language, text) for each language whose text is not the same as an earlier one's."""
-    seen: set[str] = set()
-    found: list[tuple[str, str]] = []
-    for language in languages:
-        text = texts.get(language, "").strip()
-        if text and text not in seen:
-            seen.add(text)
-            found.append((language, text))
-    return found
 
 
 def _keep_row_with_next(cells: list[_Cell]) -> None:

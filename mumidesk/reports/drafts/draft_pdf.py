@@ -12,7 +12,7 @@ with the body, the position, a line to sign on, the name and the seal's place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -215,30 +215,18 @@ def _signature_parts(doc: DraftDocument, block: SignatureBlock) -> list[list[Flo
     seal's place — each a row of the signature table, so the lines of both parties align."""
     heads: list[Flowable] = []
     for field, bold_face in ((block.body, True), (block.position, False)):
-        for language, text in _unique(field, doc.languages):
+        for language, text in wording.distinct_texts(field, doc.languages):
             look = _look(language, doc.is_bilingual)
             heads += _paragraphs(text, look.sign_bold if bold_face else look.sign)
     first = _look(doc.languages[0], doc.is_bilingual)
     line: list[Flowable] = [Paragraph(SIGN_LINE, first.sign)]
     names: list[Flowable] = []
-    for language, text in _unique(block.name, doc.languages):
+    for language, text in wording.distinct_texts(block.name, doc.languages):
         names += _paragraphs(text, _look(language, doc.is_bilingual).sign)
     seal = _mixed_line(
         [(wording.seal_place(language), language) for language in doc.languages], doc
     )
     return [heads, line, names, seal]
-
-
-def _unique(texts: LangText, languages: Iterable[str]) -> list[tuple[str, str]]:
-    """(language, text) for each language whose text is not the same as an earlier one's."""
-    seen: set[str] = set()
-    found: list[tuple[str, str]] = []
-    for language in languages:
-        text = texts.get(language, "").strip()
-        if text and text not in seen:
-            seen.add(text)
-            found.append((language, text))
-    return found
 
 
 def _mixed_line(words: list[tuple[str, str]], doc: DraftDocument) -> list[Flowable]:

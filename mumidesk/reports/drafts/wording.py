@@ -106,3 +106,15 @@ def seal_place(language: str) -> str:
 def joined(words: list[str]) -> str:
     """The same word in each language once: "ПРОЕКТ / DRAFT", "L.S." (not "L.S. / L.S.")."""
     return SEPARATOR.join(dict.fromkeys(word for word in words if word))
+
+
+def distinct_texts(texts: dict[str, str], languages: Iterable[str]) -> list[tuple[str, str]]:
+    """(language, text) for each language whose text is not the same as an earlier one's."""
+    seen: set[str] = set()
+    found: list[tuple[str, str]] = []
+    for language in languages:
+        text = texts.get(language, "").strip()
+        if text and text not in seen:
+            seen.add(text)
+            found.append((language, text))
+    return found
