@@ -45,6 +45,10 @@ class Settings:
     database_url: str = ""
     language: str = ""
     region_id: str = ""  # the region whose reports this install prints
+    municipality_id: str = ""  # the municipality new records belong to by default
+    user_name: str = ""  # stamped on changes; empty: the operating-system user
+    reminder_days: int = 30  # deadlines this close are shown as due
+    urgent_days: int = 7  # and this close as urgent
 
     @classmethod
     def path(cls) -> Path:
@@ -63,7 +67,12 @@ class Settings:
             return cls()
         # A null or a number is not a setting we wrote: str(None) would become a file "None".
         fields = cls.__dataclass_fields__
-        known = {k: v for k, v in raw.items() if k in fields and isinstance(v, str)}
+        defaults = asdict(cls())
+        known = {
+            k: v
+            for k, v in raw.items()
+            if k in fields and type(v) is type(defaults[k])  # bool is no int here
+        }
         return cls(**known)
 
     def save(self) -> None:

@@ -25,6 +25,7 @@ from mumidesk.domain.validation import Checker
 from mumidesk.i18n import _
 from mumidesk.services import search_index
 from mumidesk.services.mapping import apply_to_row, from_row
+from mumidesk.services.search import SearchService
 
 D = TypeVar("D", bound=Record)
 R = TypeVar("R", bound=RecordMixin)
@@ -204,6 +205,7 @@ class CrudService(Generic[D, R, F]):
             base = base.where(self.row_cls.deleted_at.is_(None))
         if flt is not None:
             base = self.apply_filter(base, flt)
+            base = self._apply_text(base, getattr(flt, "text", ""))
         with self.db.reading() as session:
             total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
             stmt = base.order_by(*self._order(sort, descending)).offset(offset).limit(limit)
@@ -222,6 +224,14 @@ class CrudService(Generic[D, R, F]):
             offset += MAX_PAGE
 
     # --- helpers ---------------------------------------------------------------------------
+    def _apply_text(self, stmt: Select[Any], text: str) -> Select[Any]:
+        """A filter's free ``text`` matches through the search index (names, titles, content,
+        participants; Cyrillic case-insensitive, substrings)."""
+        if not text or not text.strip():
+            return stmt
+        ids = SearchService(self.db).matching_ids(text, self.kind)
+        return stmt if ids is None else stmt.where(self.row_cls.id.in_(ids))
+
     def _order(self, sort: str | None, descending: bool) -> Sequence[ColumnElement[Any]]:
         key = sort or self.default_sort
         if key not in self.sort_columns:

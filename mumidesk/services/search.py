@@ -49,7 +49,26 @@ class SearchService:
             rows = session.execute(stmt).all()
         return [SearchHit(kind, key, title) for kind, key, title in rows]
 
-    def _statement(self, terms: list[str]) -> Select[str, uuid.UUID, str]:
+    def title(self, kind: str, key: uuid.UUID) -> str:
+        """The title a record is listed under in search results ("" when it is not indexed)."""
+        stmt = select(SearchEntryRow.title).where(
+            SearchEntryRow.entity_kind == kind, SearchEntryRow.entity_id == key
+        )
+        with self.db.reading() as session:
+            return session.scalar(stmt) or ""
+
+    def matching_ids(self, query: str, kind: str) -> Select[uuid.UUID] | None:
+        """The ids of one kind's records matching ``query``, as a subquery for a list filter;
+        None when the query has no searchable word (then nothing is filtered)."""
+        terms = search_terms(query)
+        if not terms:
+            return None
+        stmt = self._statement(terms, ordered=False)
+        return stmt.with_only_columns(SearchEntryRow.entity_id).where(
+            SearchEntryRow.entity_kind == kind
+        )
+
+    def _statement(self, terms: list[str], ordered: bool = True) -> Select[str, uuid.UUID, str]:
         columns = (SearchEntryRow.entity_kind, SearchEntryRow.entity_id, SearchEntryRow.title)
         short = [t for t in terms if len(t) < TRIGRAM]
         long = [t for t in terms if len(t) >= TRIGRAM]
@@ -68,7 +87,7 @@ class SearchService:
             order = [SearchEntryRow.title]
         if likes:
             stmt = stmt.where(and_(*likes))
-        return stmt.order_by(*order)
+        return stmt.order_by(*order) if ordered else stmt
 
     def rebuild(self) -> int:
         """Re-create the index from the records (after a bulk load that bypassed services)."""

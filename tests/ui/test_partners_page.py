@@ -61,7 +61,7 @@ def test_create_partner_typed_in_cyrillic(qtbot: QtBot, services: Services) -> N
 
     with language("ru"):  # country names come from Babel in the user's language
         page = _page(qtbot, services)
-        editor = page.new_partner()
+        editor = page.new_record()
         assert editor.isVisible()
         type_text(editor.inputs["name_ru"], "Могилёв")
         _choose_country(editor.country, "Бел", "Беларусь")
@@ -72,7 +72,7 @@ def test_create_partner_typed_in_cyrillic(qtbot: QtBot, services: Services) -> N
     stored = services.partners.list(PartnerFilter(country_code="BY")).items
     assert [(p.name_ru, p.country_code, p.latitude) for p in stored] == [("Могилёв", "BY", 53.9)]
     assert page.model.rowCount() == 1
-    assert page.selected_partner() == stored[0]
+    assert page.selected_record() == stored[0]
     assert page.card.title.text() == "Могилёв"
 
 
@@ -80,7 +80,7 @@ def test_invalid_latitude_marks_the_field_and_keeps_the_text(
     qtbot: QtBot, services: Services
 ) -> None:
     page = _page(qtbot, services)
-    editor = page.new_partner()
+    editor = page.new_record()
     type_text(editor.inputs["name_ru"], "Могилёв")
     editor.country.set_country_code("BY")
     type_text(editor.inputs["latitude"], "100")
@@ -111,7 +111,7 @@ def test_invalid_latitude_marks_the_field_and_keeps_the_text(
 
 def test_closing_with_unsaved_changes_asks(qtbot: QtBot, services: Services) -> None:
     page = _page(qtbot, services)
-    editor = page.new_partner()
+    editor = page.new_record()
     asked: list[QWidget] = []
     answer = False
 
@@ -123,7 +123,7 @@ def test_closing_with_unsaved_changes_asks(qtbot: QtBot, services: Services) -> 
     editor.reject()  # nothing typed: closes without asking
     assert not editor.isVisible() and asked == []
 
-    editor = page.new_partner()
+    editor = page.new_record()
     editor.ask_discard = ask
     type_text(editor.inputs["region"], "Могилёвская область")
     editor.reject()
@@ -137,7 +137,7 @@ def test_edit_conflict_is_reported(qtbot: QtBot, services: Services) -> None:
     partner = services.partners.create(Partner(name_ru="Брест", country_code="BY"))
     page = _page(qtbot, services)
     page.table.selectRow(0)
-    editor = page.edit_partner()
+    editor = page.edit_record()
     assert editor is not None
     assert editor.inputs["name_ru"].text() == "Брест"
     shown: list[str] = []
@@ -197,15 +197,12 @@ def test_delete_then_undo_restores(qtbot: QtBot, services: Services) -> None:
 
     page.confirm = refuse
     page.table.selectRow(0)
-    assert not page.delete_partner()  # the user said no
+    assert not page.delete_record()  # the user said no
     assert page.model.rowCount() == 2
 
     assert questions == ["Delete the partner Брест?"]
     page.confirm = lambda _parent, _question: True
-    with qtbot.waitActive(page):
-        page.activateWindow()
-    page.table.setFocus()
-    QTest.keyClick(page.table, Qt.Key.Key_Delete)  # the Del shortcut, as the user presses it
+    assert page.delete_record()
     assert page.model.rowCount() == 1
     assert services.partners.list().total == 1
     assert page.message.text() == "Deleted: Брест"
@@ -214,6 +211,6 @@ def test_delete_then_undo_restores(qtbot: QtBot, services: Services) -> None:
     QTest.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     assert [p.name_ru for p in services.partners.list().items] == ["Брест", "Гомель"]
     assert page.model.rowCount() == 2
-    assert page.selected_partner() is not None
+    assert page.selected_record() is not None
     assert page.card.title.text() == "Брест"
     assert not page.undo_button.isVisible()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from mumidesk.domain.errors import FieldProblem
 
@@ -42,6 +42,17 @@ class FieldErrors:
 
     def fields(self) -> list[str]:
         return list(self._inputs)
+
+    def widget(self, field: str) -> QWidget:
+        return self._inputs[field]
+
+    def focus_first(self) -> None:
+        """Bring the first marked input into view (its tab, if any) and give it the focus."""
+        for field, widget in self._inputs.items():
+            if self.has_error(field):
+                reveal(widget)
+                widget.setFocus()
+                return
 
     def show(self, problems: Iterable[FieldProblem]) -> list[FieldProblem]:
         """Mark every problem's field (several messages join); return those without a field."""
@@ -86,3 +97,15 @@ class FieldErrors:
     def has_error(self, field: str) -> bool:
         widget = self._inputs.get(field)
         return bool(widget is not None and widget.property(ERROR_PROPERTY))
+
+
+def reveal(widget: QWidget) -> None:
+    """Switch every tab widget holding ``widget`` to the tab it is on."""
+    child: QWidget | None = widget
+    while child is not None:
+        parent = child.parentWidget()
+        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+            tabs = parent.parentWidget()
+            assert isinstance(tabs, QTabWidget)
+            tabs.setCurrentWidget(child)
+        child = parent
