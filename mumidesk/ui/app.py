@@ -1,31 +1,141 @@
-"""Start the window: Qt application, the database (created or upgraded), the main window."""
+"""Start the window: Qt application, language (ours and Qt's own), the database (created or
+upgraded), the first-start offer on an empty database, and reopening the window after the
+settings changed the language or the database."""
 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from mumidesk import i18n
 from mumidesk.db import migrate
-from mumidesk.db.engine import Database
+from mumidesk.db.engine import Database, current_user
 from mumidesk.domain.errors import DomainError
 from mumidesk.i18n import _
 from mumidesk.services.registry import Services
+from mumidesk.settings import Settings, resolve_database_url
 from mumidesk.ui.main_window import MainWindow
+from mumidesk.ui.qt_translations import install_qt_translations
 
 
-def run_app(database_url: str) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("mumidesk")
-    db = Database(database_url)
+def open_database(url: str, settings: Settings) -> Database:
+    """Open and prepare a database; DomainError says why it cannot be used."""
+    db = Database(url, user=settings.user_name or None)
     try:
         migrate.prepare(db)
-    except DomainError as exc:
-        QMessageBox.critical(None, _("The database cannot be opened"), str(exc))
+    except Exception:
+        db.dispose()
+        raise
+    return db
+
+
+class DesktopApplication:
+    """Owns the database and the main window; rebuilds the window when settings change."""
+
+    def __init__(self, app: QApplication, database_url: str, *, offer_first_start: bool = True):
+        self.app = app
+        self.database_url = database_url
+        self.offer_first_start = offer_first_start
+        self.db: Database | None = None
+        self.services: Services | None = None
+        self.window: MainWindow | None = None
+
+    def start(self) -> bool:
+        settings = Settings.load()
+        self.apply_language(settings.language or i18n.detect_language())
+        try:
+            self.db = open_database(self.database_url, settings)
+        except DomainError as exc:
+            QMessageBox.critical(None, _("The database cannot be opened"), str(exc))
+            return False
+        self.services = Services.for_database(self.db)
+        self.show_window()
+        if self.offer_first_start:
+            self.first_start()
+        return True
+
+    def apply_language(self, lang: str) -> None:
+        if lang not in i18n.SUPPORTED:
+            lang = "ru"
+        i18n.set_language(lang)
+        install_qt_translations(self.app, lang)
+
+    def show_window(self) -> MainWindow:
+        assert self.services is not None
+        window = MainWindow(self.services)
+        window.settings_requested.connect(self.open_settings)
+        window.show()
+        self.window = window
+        return window
+
+    def first_start(self) -> None:
+        from mumidesk.ui.dialogs.first_start_dialog import FirstStartDialog, needs_first_start
+
+        assert self.services is not None and self.window is not None
+        if not needs_first_start(self.services):
+            return
+        dialog = FirstStartDialog(self.services, self.window)
+        if dialog.exec():
+            self.window.refresh_all()
+
+    def open_settings(self) -> None:
+        from mumidesk.ui.dialogs.settings_dialog import SettingsDialog
+
+        assert self.services is not None and self.window is not None
+        dialog = SettingsDialog(self.services, self.window)
+        if not dialog.exec():
+            return
+        self.settings_changed(dialog.changed_database(), dialog.changed_language())
+
+    def settings_changed(self, database: bool, language: bool) -> None:
+        """Reopen what the new settings affect: a new database, or every label in a new
+        language (widgets keep the strings they were built with)."""
+        settings = Settings.load()
+        if database:
+            url = resolve_database_url()
+            try:
+                new_db = open_database(url, settings)
+            except DomainError as exc:
+                QMessageBox.critical(self.window, _("The database cannot be opened"), str(exc))
+                return
+            old = self.db
+            self.db, self.database_url = new_db, url
+            self.services = Services.for_database(new_db)
+            if old is not None:
+                old.dispose()
+        if language:
+            self.apply_language(settings.language or i18n.detect_language())
+        if database or language:
+            self.replace_window()
+        elif self.db is not None:
+            self.db.user = settings.user_name or current_user()
+
+    def replace_window(self) -> None:
+        old = self.window
+        if old is not None:
+            old.save_settings()
+        window = self.show_window()
+        if old is not None:
+            window.setGeometry(old.geometry())
+            old.hide()
+            old.deleteLater()
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.dispose()
+
+
+def run_app(database_url: str, **options: Any) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("mumidesk")
+    app.setApplicationDisplayName("mumidesk")
+    desktop = DesktopApplication(app, database_url, **options)
+    if not desktop.start():
         return 1
-    window = MainWindow(Services.for_database(db))
-    window.show()
     try:
         return int(app.exec())
     finally:
-        db.dispose()
+        desktop.close()
