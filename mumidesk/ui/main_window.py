@@ -30,6 +30,7 @@ from mumidesk import __version__
 from mumidesk.domain.errors import DomainError
 from mumidesk.i18n import _
 from mumidesk.services.registry import Services
+from mumidesk.ui.municipalities.reference_dialog import ReferenceDialog
 from mumidesk.ui.navigation import AREAS, area_of_kind
 from mumidesk.ui.search_panel import SearchPanel
 from mumidesk.ui.window_settings import database_label, window_settings
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self._settings = settings or window_settings()
         self.pages: dict[str, QWidget] = {}
         self._stale: set[str] = set()  # built pages whose data changed elsewhere
+        self.reference_dialog: ReferenceDialog | None = None
         self.setWindowTitle(_("mumidesk — international ties"))
         self.resize(1280, 780)
 
@@ -112,6 +114,9 @@ class MainWindow(QMainWindow):
         )
         self.find_action = self._action(_("Find"), self.focus_search, QKeySequence.StandardKey.Find)
         self.settings_action = self._action(_("Settings…"), self.settings_requested.emit, "Ctrl+,")
+        self.reference_action = self._action(
+            _("Our region and municipalities…"), self.open_reference
+        )
         self.quit_action = self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(_("About mumidesk"), self.show_about)
         self.area_actions: list[QAction] = []
@@ -126,6 +131,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(_("&File"))
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.reference_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -166,8 +172,9 @@ class MainWindow(QMainWindow):
         self.pages[key] = page
         placeholder = self.stack.widget(index)
         self.stack.insertWidget(index, page)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
         for signal, slot in (
             ("status_message", self._status),
             ("open_record", self.open_record),
@@ -272,6 +279,9 @@ class MainWindow(QMainWindow):
                 self._status(str(exc))
                 return
             kind, key = attachment.owner_kind, attachment.owner_id
+        if kind in ("municipality", "region"):
+            self.open_reference(kind, key)
+            return
         spec = area_of_kind(kind)
         if spec is None:
             self._status(_("This kind of record has no page of its own."))
@@ -284,6 +294,20 @@ class MainWindow(QMainWindow):
         )
         if not shown:
             self._status(_("The record is no longer there (deleted?)."))
+
+    def open_reference(self, kind: str = "", key: uuid.UUID | None = None) -> ReferenceDialog:
+        """The own region and municipalities (non-modal: the areas stay usable beside it)."""
+        if self.reference_dialog is None:
+            self.reference_dialog = ReferenceDialog(self._services, self)
+            self.reference_dialog.changed.connect(self._reference_changed)
+        if key is not None:
+            self.reference_dialog.show_record_of(kind, key)
+        self.reference_dialog.show()
+        self.reference_dialog.raise_()
+        return self.reference_dialog
+
+    def _reference_changed(self) -> None:
+        self._stale.update(self.pages)  # municipality filters and names everywhere
 
     # --- status, about, state ----------------------------------------------------------------
     def _status(self, text: str) -> None:

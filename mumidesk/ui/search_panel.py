@@ -119,20 +119,28 @@ class SearchPanel(QWidget):
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
 
+    def _group_items(self) -> list[list[QTreeWidgetItem]]:
+        groups: list[list[QTreeWidgetItem]] = []
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            if group is None:
+                continue
+            children = [group.child(j) for j in range(group.childCount())]
+            groups.append([c for c in children if c is not None])
+        return groups
+
     def groups(self) -> dict[str, list[str]]:
         """Kind → titles shown (tests and the screenshot script read this)."""
-        shown: dict[str, list[str]] = {}
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            kind = group.child(0).data(0, _KIND_ROLE) if group.childCount() else ""
-            shown[kind] = [group.child(j).text(0) for j in range(group.childCount())]
-        return shown
+        return {
+            str(items[0].data(0, _KIND_ROLE)): [item.text(0) for item in items]
+            for items in self._group_items()
+            if items
+        }
 
     def activate_first(self) -> bool:
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            if group.childCount():
-                self._activated(group.child(0))
+        for items in self._group_items():
+            if items:
+                self._activated(items[0])
                 return True
         return False
 

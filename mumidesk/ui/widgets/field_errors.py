@@ -6,11 +6,15 @@ Editors register each input under the domain's field code (``latitude``, ``count
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from mumidesk.domain.errors import FieldProblem
+from mumidesk.i18n import _
+
+_ITEM = re.compile(r"^(\w+)\[(\d+)\]")  # "bodies[1].name_ru" → bodies, 1
 
 ERROR_PROPERTY = "fieldError"
 _ERROR_STYLE = "color: #b00020;"
@@ -60,13 +64,30 @@ class FieldErrors:
         unplaced: list[FieldProblem] = []
         messages: dict[str, list[str]] = {}
         for problem in problems:
-            if problem.field in self._inputs:
-                messages.setdefault(problem.field, []).append(problem.message)
+            field, message = self._place(problem)
+            if field:
+                messages.setdefault(field, []).append(message)
             else:
                 unplaced.append(problem)
         for field, texts in messages.items():
             self.mark(field, "; ".join(texts))
         return unplaced
+
+    def _place(self, problem: FieldProblem) -> tuple[str, str]:
+        """The registered field a problem belongs to and its message; a problem of a list item
+        ("bodies[1].name_ru", or one with a row) goes to the list's input, naming the row."""
+        if problem.field in self._inputs:
+            if problem.row is not None:
+                return problem.field, _("row {row}: {message}").format(
+                    row=problem.row, message=problem.message
+                )
+            return problem.field, problem.message
+        match = _ITEM.match(problem.field)
+        if match and match.group(1) in self._inputs:
+            return match.group(1), _("row {row}: {message}").format(
+                row=int(match.group(2)) + 1, message=problem.message
+            )
+        return "", ""
 
     def mark(self, field: str, message: str) -> None:
         widget = self._inputs[field]

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from mumidesk.domain.errors import FieldProblem
 from mumidesk.i18n import _
-from mumidesk.ui.widgets.date_field import from_qdate, to_qdate
+from mumidesk.ui.widgets.date_field import DateField, from_qdate, to_qdate
 
 TEXT, INT, DATE, TIME, BOOL, CHOICE = "text", "int", "date", "time", "bool", "choice"
 _CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+_HIDDEN_ROLE = Qt.ItemDataRole.UserRole + 2
 _ERROR_BRUSH = QBrush(QColor("#ffd6d6"))
 
 
@@ -41,6 +42,7 @@ class SubColumn:
     kind: str = TEXT
     choices: Sequence[tuple[str, str]] = ()  # (code, label) for CHOICE
     width: int | None = None
+    optional: bool = False  # DATE: the cell may stay empty (read as None)
 
 
 def parse_time(text: str) -> dt.time | None:
@@ -85,6 +87,33 @@ class _ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
 
 
+class _OptionalDateDelegate(QStyledItemDelegate):
+    """A date cell that may be empty: the shared DateField, where Delete empties it."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        return DateField(parent, optional=True)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, DateField)
+        value = index.data(Qt.ItemDataRole.EditRole)
+        editor.set_value(from_qdate(value) if isinstance(value, QDate) else None)
+
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        assert isinstance(editor, DateField)
+        value = editor.value()
+        model.setData(index, to_qdate(value) if value else None, Qt.ItemDataRole.EditRole)
+
+
 class SubTable(QWidget):
     """``new_row`` gives the values of an added row (e.g. the day of the row above)."""
 
@@ -112,6 +141,10 @@ class SubTable(QWidget):
                 delegate = _ChoiceDelegate(column.choices, self.table)
                 self._delegates.append(delegate)
                 self.table.setItemDelegateForColumn(index, delegate)
+            elif column.kind == DATE and column.optional:
+                date_delegate = _OptionalDateDelegate(self.table)
+                self._delegates.append(date_delegate)
+                self.table.setItemDelegateForColumn(index, date_delegate)
             if column.width:
                 self.table.setColumnWidth(index, column.width)
         self.table.itemChanged.connect(self._item_changed)
@@ -157,7 +190,11 @@ class SubTable(QWidget):
     def set_value(self, row: int, key: str, value: Any) -> None:
         """Put a value in a cell as an editor would (tests and programmatic filling)."""
         column = self._column_index(key)
-        self.table.setItem(row, column, self._item(self.columns[column], value))
+        old = self.table.item(row, column)
+        item = self._item(self.columns[column], value)
+        if old is not None and old.data(_HIDDEN_ROLE) is not None:
+            item.setData(_HIDDEN_ROLE, old.data(_HIDDEN_ROLE))
+        self.table.setItem(row, column, item)
         self.changed.emit()
 
     def remove_selected(self) -> None:
@@ -182,6 +219,13 @@ class SubTable(QWidget):
         self.table.insertRow(row)
         for index, column in enumerate(self.columns):
             self.table.setItem(row, index, self._item(column, values.get(column.key)))
+        # Keys without a column (a record's id, a linked person's id) travel with the row
+        # through edits and moves and come back from read().
+        keys = {c.key for c in self.columns}
+        hidden = {k: v for k, v in values.items() if k not in keys}
+        first = self.table.item(row, 0)
+        if hidden and first is not None:
+            first.setData(_HIDDEN_ROLE, hidden)
 
     def _item(self, column: SubColumn, value: Any) -> QTableWidgetItem:
         item = QTableWidgetItem()
@@ -189,9 +233,10 @@ class SubTable(QWidget):
             item.setData(Qt.ItemDataRole.EditRole, int(value or 0))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif column.kind == DATE:
-            item.setData(
-                Qt.ItemDataRole.EditRole, to_qdate(value) if value else QDate.currentDate()
-            )
+            if value or not column.optional:
+                item.setData(
+                    Qt.ItemDataRole.EditRole, to_qdate(value) if value else QDate.currentDate()
+                )
         elif column.kind == TIME:
             item.setText(
                 value.strftime("%H:%M") if isinstance(value, dt.time) else str(value or "")
@@ -216,7 +261,9 @@ class SubTable(QWidget):
         rows: list[dict[str, Any]] = []
         problems: list[FieldProblem] = []
         for row in range(self.table.rowCount()):
-            values: dict[str, Any] = {}
+            first = self.table.item(row, 0)
+            hidden = first.data(_HIDDEN_ROLE) if first is not None else None
+            values: dict[str, Any] = dict(hidden) if isinstance(hidden, dict) else {}
             for index, column in enumerate(self.columns):
                 item = self.table.item(row, index)
                 try:
