@@ -3,7 +3,8 @@
     python dev.py run [ARGS]     create .venv, install, build catalogs, start the application
     python dev.py test [ARGS]    the same set-up, then ruff, ruff format --check, mypy and pytest
     python dev.py i18n           extract messages into i18n/messages.pot and update the catalogs
-    python dev.py bench [ARGS]   run the benchmarks (benchmarks/run.py)
+    python dev.py bench [ARGS]   run the benchmarks (benchmarks/run.py; benchmarks/ui.py: window)
+    python dev.py screens [ARGS] render every page and dialog to PNG (tools/screens.py; xvfb-run)
 
 Only the standard library is used here: this script runs before anything is installed.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -115,7 +117,7 @@ def extract_messages(py: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "i18n", "bench", "setup"}:
+    if not argv or argv[0] not in {"run", "test", "i18n", "bench", "screens", "setup"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -129,6 +131,13 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "bench":
         return run(py, "benchmarks/run.py", *rest, check=False)
+    if command == "screens":
+        xvfb = shutil.which("xvfb-run")
+        if xvfb:  # a real X server: the pictures are what a user's screen shows
+            screen = ["-a", "-s", "-screen 0 1600x1000x24"]
+            return run(xvfb, *screen, py, "tools/screens.py", *rest, check=False)
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return run(py, "tools/screens.py", *rest, check=False)
     steps: list[list[str | Path]] = [
         [py, "-m", "ruff", "check", "."],
         [py, "-m", "ruff", "format", "--check", "."],
