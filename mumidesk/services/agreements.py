@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,10 @@ from mumidesk.db.models import (
     AgreementLanguageRow,
     AgreementPartyRow,
     AgreementRow,
+    DelegationAgreementRow,
+    DelegationRow,
+    EventAgreementRow,
+    EventRow,
     MunicipalBodyRow,
     MunicipalityRow,
     OrganisationRow,
@@ -41,6 +46,18 @@ class AgreementFilter:
     area: CooperationArea | None = None
     signed_from: dt.date | None = None
     signed_to: dt.date | None = None
+    partner_country: str = ""  # ISO code of a partner party's country
+    text: str = ""  # free text through the search index
+
+
+@dataclass(frozen=True)
+class AgreementLinks:
+    """Records that point to an agreement or that it points to, as (id, title) pairs."""
+
+    parent: tuple[uuid.UUID, str] | None = None
+    children: tuple[tuple[uuid.UUID, str], ...] = ()  # amendments and prolongations of it
+    delegations: tuple[tuple[uuid.UUID, str], ...] = ()
+    events: tuple[tuple[uuid.UUID, str], ...] = ()
 
 
 class AgreementService(CrudService[Agreement, AgreementRow, AgreementFilter]):
@@ -164,7 +181,88 @@ class AgreementService(CrudService[Agreement, AgreementRow, AgreementFilter]):
             stmt = stmt.where(AgreementRow.signed_date >= flt.signed_from)
         if flt.signed_to is not None:
             stmt = stmt.where(AgreementRow.signed_date <= flt.signed_to)
+        if flt.partner_country:
+            stmt = stmt.where(
+                AgreementRow.id.in_(
+                    select(AgreementPartyRow.agreement_id)
+                    .join(PartnerRow, PartnerRow.id == AgreementPartyRow.partner_id)
+                    .where(PartnerRow.country_code == flt.partner_country.upper())
+                )
+            )
         return stmt
+
+    def party_labels(self, agreements: Sequence[Agreement]) -> dict[uuid.UUID, str]:
+        """Names of the partners, municipalities, bodies and parents the agreements refer to,
+        fetched in one query per kind (a table page shows them without a query per cell)."""
+        partners: set[uuid.UUID] = set()
+        municipalities: set[uuid.UUID] = set()
+        bodies: set[uuid.UUID] = set()
+        for item in agreements:
+            if item.municipality_id is not None:
+                municipalities.add(item.municipality_id)
+            for party in item.parties:
+                if party.partner_id is not None:
+                    partners.add(party.partner_id)
+                if party.municipality_id is not None:
+                    municipalities.add(party.municipality_id)
+                if party.body_id is not None:
+                    bodies.add(party.body_id)
+        labels: dict[uuid.UUID, str] = {}
+        with self.db.reading() as session:
+            if partners:
+                stmt = select(PartnerRow.id, PartnerRow.name_ru, PartnerRow.name_en).where(
+                    PartnerRow.id.in_(partners)
+                )
+                for key, name_ru, name_en in session.execute(stmt):
+                    labels[key] = name_ru or name_en
+            if municipalities:
+                stmt_m = select(MunicipalityRow.id, MunicipalityRow.name_ru).where(
+                    MunicipalityRow.id.in_(municipalities)
+                )
+                labels.update({key: name for key, name in session.execute(stmt_m)})
+            if bodies:
+                stmt_b = select(MunicipalBodyRow.id, MunicipalBodyRow.name_ru).where(
+                    MunicipalBodyRow.id.in_(bodies)
+                )
+                labels.update({key: name for key, name in session.execute(stmt_b)})
+        return labels
+
+    def links(self, key: uuid.UUID) -> AgreementLinks:
+        """The parent, the amendments and the delegations and events linked to an agreement."""
+        with self.db.reading() as session:
+            row = require_row(session, AgreementRow, key, self.label())
+            parent = None
+            if row.parent_id is not None:
+                parent_row = session.get(AgreementRow, row.parent_id)
+                if parent_row is not None and parent_row.deleted_at is None:
+                    parent = (parent_row.id, parent_row.title)
+            children = session.execute(
+                select(AgreementRow.id, AgreementRow.title)
+                .where(AgreementRow.parent_id == key, AgreementRow.deleted_at.is_(None))
+                .order_by(AgreementRow.signed_date, AgreementRow.title)
+            ).all()
+            delegations = session.execute(
+                select(DelegationRow.id, DelegationRow.title)
+                .join(
+                    DelegationAgreementRow, DelegationAgreementRow.delegation_id == DelegationRow.id
+                )
+                .where(
+                    DelegationAgreementRow.agreement_id == key, DelegationRow.deleted_at.is_(None)
+                )
+                .order_by(DelegationRow.start_date)
+            ).all()
+            events = session.execute(
+                select(EventRow.id, EventRow.name)
+                .join(EventAgreementRow, EventAgreementRow.event_id == EventRow.id)
+                .where(EventAgreementRow.agreement_id == key, EventRow.deleted_at.is_(None))
+                .order_by(EventRow.start_date)
+            ).all()
+        return AgreementLinks(
+            parent=parent,
+            children=tuple((k, t) for k, t in children),
+            delegations=tuple((k, t) for k, t in delegations),
+            events=tuple((k, t) for k, t in events),
+        )
 
     def search_text(self, item: Agreement) -> tuple[str, list[str]]:
         parts = [item.subject, item.registration_number, item.signed_place, item.notes]

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from mumidesk.db.models import (
@@ -38,6 +38,9 @@ class EventFilter:
     date_to: dt.date | None = None
     country_code: str = ""
     partner_id: uuid.UUID | None = None
+    # A country involved either way: named on the event or the country of a linked partner.
+    involved_country: str = ""
+    text: str = ""  # free text through the search index (name, place, content, participants)
 
 
 class EventService(CrudService[Event, EventRow, EventFilter]):
@@ -52,9 +55,19 @@ class EventService(CrudService[Event, EventRow, EventFilter]):
         "kind": "kind",
         "format": "format",
         "participants": "participant_count",
+        "municipality": "municipality_id",
         "updated": "updated_at",
     }
     default_sort = "start"
+
+    def sort_expression(self, key: str) -> ColumnElement[Any]:
+        if key == "municipality":  # by the name shown, not by the id
+            return (
+                select(MunicipalityRow.name_ru)
+                .where(MunicipalityRow.id == EventRow.municipality_id)
+                .scalar_subquery()
+            )
+        return super().sort_expression(key)
 
     def label(self) -> str:
         return _("Event")
@@ -120,6 +133,20 @@ class EventService(CrudService[Event, EventRow, EventFilter]):
                     select(EventPartnerRow.event_id).where(
                         EventPartnerRow.partner_id == flt.partner_id
                     )
+                )
+            )
+        if flt.involved_country:
+            code = flt.involved_country.upper()
+            stmt = stmt.where(
+                or_(
+                    EventRow.id.in_(
+                        select(EventCountryRow.event_id).where(EventCountryRow.country_code == code)
+                    ),
+                    EventRow.id.in_(
+                        select(EventPartnerRow.event_id)
+                        .join(PartnerRow, PartnerRow.id == EventPartnerRow.partner_id)
+                        .where(PartnerRow.country_code == code)
+                    ),
                 )
             )
         return stmt

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from mumidesk.db.models import (
@@ -29,7 +29,9 @@ class ExchangeFilter:
     kind: ExchangeKind | None = None
     municipality_id: uuid.UUID | None = None
     partner_id: uuid.UUID | None = None
-    year: int | None = None
+    year: int | None = None  # participants counted in that year
+    country_code: str = ""  # a linked partner of that country
+    text: str = ""  # free text through the search index (title, organisations, description)
 
 
 class ExchangeService(CrudService[ExchangeProgramme, ExchangeProgrammeRow, ExchangeFilter]):
@@ -41,9 +43,26 @@ class ExchangeService(CrudService[ExchangeProgramme, ExchangeProgrammeRow, Excha
         "end": "end_date",
         "title": "title",
         "kind": "kind",
+        "municipality": "municipality_id",
+        "participants": "id",
         "updated": "updated_at",
     }
     default_sort = "start"
+
+    def sort_expression(self, key: str) -> ColumnElement[Any]:
+        if key == "municipality":  # by the name shown, not by the id
+            return (
+                select(MunicipalityRow.name_ru)
+                .where(MunicipalityRow.id == ExchangeProgrammeRow.municipality_id)
+                .scalar_subquery()
+            )
+        if key == "participants":  # everyone counted over all years; none counted: last
+            return (
+                select(func.sum(ParticipationRow.count))
+                .where(ParticipationRow.programme_id == ExchangeProgrammeRow.id)
+                .scalar_subquery()
+            )
+        return super().sort_expression(key)
 
     def label(self) -> str:
         return _("Exchange programme")
@@ -91,6 +110,14 @@ class ExchangeService(CrudService[ExchangeProgramme, ExchangeProgrammeRow, Excha
             stmt = stmt.where(
                 ExchangeProgrammeRow.id.in_(
                     select(ParticipationRow.programme_id).where(ParticipationRow.year == flt.year)
+                )
+            )
+        if flt.country_code:
+            stmt = stmt.where(
+                ExchangeProgrammeRow.id.in_(
+                    select(ExchangePartnerRow.programme_id)
+                    .join(PartnerRow, PartnerRow.id == ExchangePartnerRow.partner_id)
+                    .where(PartnerRow.country_code == flt.country_code.upper())
                 )
             )
         return stmt

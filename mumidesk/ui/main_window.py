@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
             ("status_message", self._status),
             ("open_record", self.open_record),
             ("changed", self._data_changed),
+            ("open_area", self.show_area),
         ):
             if hasattr(page, signal):
                 getattr(page, signal).connect(slot)

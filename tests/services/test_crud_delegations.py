@@ -218,7 +218,9 @@ def test_sort_columns(services: Services, visits: list[Delegation]) -> None:
         assert up == ascending, sort
         expected = [*ascending[1::-1], ascending[2]] if empty_last else ascending[::-1]
         assert down == expected, sort
-    assert {s for s, _, _ in SORTS} | {"updated"} == set(services.delegations.sort_columns)
+    # municipality, members and report: test_delegation_list.py
+    others = {"updated", "municipality", "members", "report"}
+    assert {s for s, _, _ in SORTS} | others == set(services.delegations.sort_columns)
 
 
 def test_sort_by_updated_and_paging(services: Services, visits: list[Delegation]) -> None:

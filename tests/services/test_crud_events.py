@@ -174,6 +174,7 @@ SORTS = [
     ("kind", [FLASHMOB, HANSA, GARDEN], False),  # competition < meeting < project
     ("format", [HANSA, GARDEN, FLASHMOB], False),  # hybrid < in_person < online
     ("participants", [HANSA, GARDEN, FLASHMOB], True),  # 12, 70, unknown
+    ("municipality", [FLASHMOB, HANSA, GARDEN], False),  # Десногорск < Рославль < Смоленск
 ]
 
 

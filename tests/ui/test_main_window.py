@@ -57,6 +57,8 @@ def test_every_area_opens_from_the_navigation(qtbot: QtBot, services: Services) 
         window.nav.setCurrentRow(row)
         assert window.current_key() == spec.key
         assert window.stack.currentWidget() is window.pages[spec.key]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "partners"
 

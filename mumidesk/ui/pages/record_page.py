@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mumidesk.domain.attachments import OWNER_KINDS
 from mumidesk.domain.errors import DomainError
 from mumidesk.i18n import _, ngettext
 from mumidesk.ui.editors.record_editor import RecordEditor
 from mumidesk.ui.models.record_table import RecordTableModel
+from mumidesk.ui.widgets.attachments_panel import AttachmentsPanel
 
 Confirm = Callable[[QWidget, str], bool]
 EditorFactory = Callable[[Any, QWidget], RecordEditor]
@@ -126,8 +128,20 @@ class RecordPage(QWidget):
         self.model.rowsInserted.connect(self._show_count)
 
         self.detail = self.make_detail()
+        detail_box = QWidget()
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail)
+        # Files belong to every kind of record that can own them; a card that places its own
+        # panel (organisations) keeps it.
+        self.attachments: AttachmentsPanel | None = None
+        if self.KIND in OWNER_KINDS and getattr(self.detail, "attachments", None) is None:
+            self.attachments = AttachmentsPanel(services, self.KIND)
+            self.attachments.status_message.connect(self.status_message)
+            detail_layout.addWidget(self.attachments)
+        detail_layout.addStretch(1)
         detail_scroll = QScrollArea()
-        detail_scroll.setWidget(self.detail)
+        detail_scroll.setWidget(detail_box)
         detail_scroll.setWidgetResizable(True)
         detail_scroll.setMinimumWidth(260)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -241,6 +255,8 @@ class RecordPage(QWidget):
     def _selection_changed(self, *_args: Any) -> None:
         record = self.selected_record()
         self.detail.show_record(record)  # type: ignore[attr-defined]
+        if self.attachments is not None:
+            self.attachments.set_owner(getattr(record, "id", None))
         self.edit_action.setEnabled(record is not None)
         self.delete_action.setEnabled(record is not None)
         self.record_changed(record)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from mumidesk.domain.errors import FieldProblem
 from mumidesk.i18n import _
-from mumidesk.ui.widgets.date_field import DateField, from_qdate, to_qdate
+from mumidesk.ui.widgets.date_field import DateField, display_format, from_qdate, to_qdate
 
 TEXT, INT, DATE, TIME, BOOL, CHOICE = "text", "int", "date", "time", "bool", "choice"
 _CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -87,8 +87,18 @@ class _ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
 
 
-class _OptionalDateDelegate(QStyledItemDelegate):
-    """A date cell that may be empty: the shared DateField, where Delete empties it."""
+class _DateDelegate(QStyledItemDelegate):
+    """A date cell shown as the language writes dates (31.03.2017), edited with the shared
+    DateField; an optional one may be emptied with Delete."""
+
+    def __init__(self, optional: bool, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._optional = optional
+
+    def displayText(self, value: Any, locale: Any) -> str:
+        if isinstance(value, QDate):
+            return value.toString(display_format()) if value.isValid() else ""
+        return str(super().displayText(value, locale))
 
     def createEditor(
         self,
@@ -96,7 +106,7 @@ class _OptionalDateDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
-        return DateField(parent, optional=True)
+        return DateField(parent, optional=self._optional)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, DateField)
@@ -141,8 +151,8 @@ class SubTable(QWidget):
                 delegate = _ChoiceDelegate(column.choices, self.table)
                 self._delegates.append(delegate)
                 self.table.setItemDelegateForColumn(index, delegate)
-            elif column.kind == DATE and column.optional:
-                date_delegate = _OptionalDateDelegate(self.table)
+            elif column.kind == DATE:
+                date_delegate = _DateDelegate(column.optional, self.table)
                 self._delegates.append(date_delegate)
                 self.table.setItemDelegateForColumn(index, date_delegate)
             if column.width:
@@ -258,6 +268,14 @@ class SubTable(QWidget):
     def read(self, field: str = "") -> tuple[list[dict[str, Any]], list[FieldProblem]]:
         """The rows as Python values, and a problem per cell that cannot be read (``field`` is
         the editor's name for this table, put on each problem with the row number)."""
+        # Tinting a cell is no edit: without the block, _item_changed would clear it at once.
+        blocked = self.table.blockSignals(True)
+        try:
+            return self._read(field)
+        finally:
+            self.table.blockSignals(blocked)
+
+    def _read(self, field: str) -> tuple[list[dict[str, Any]], list[FieldProblem]]:
         rows: list[dict[str, Any]] = []
         problems: list[FieldProblem] = []
         for row in range(self.table.rowCount()):

@@ -1,0 +1,1 @@
+"""The agreements area's own widgets: the lifecycle panel and the step dialogs."""

@@ -1,0 +1,1 @@
+"""Dialogs of the application as a whole: settings and the first start."""

@@ -1,0 +1,136 @@
+"""International events as a lazy table with the columns of the quarterly report: the dates as
+people write them ("5 июня", "8–20 апреля", "май"), the name, the place, the content and the
+participants, and beside them the kind, the format, the own municipality and the partners."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from babel.numbers import format_decimal
+
+from mumidesk.domain.events import Event
+from mumidesk.i18n import _, current_locale
+from mumidesk.services.events import EventFilter
+from mumidesk.services.registry import Services
+from mumidesk.ui.lookups import describe
+from mumidesk.ui.models.record_table import (
+    ID_ROLE,
+    PAGE_SIZE,
+    RECORD_ROLE,
+    Column,
+    RecordTableModel,
+)
+
+__all__ = ["ID_ROLE", "PAGE_SIZE", "RECORD_ROLE", "EventTableModel", "LinkedNames"]
+
+COL_DATES = 0
+COL_NAME = 1
+COL_PLACE = 2
+COL_KIND = 3
+COL_FORMAT = 4
+COL_MUNICIPALITY = 5
+COL_PARTNERS = 6
+COL_COUNTRIES = 7
+COL_PARTICIPANTS = 8
+COL_COUNT = 9
+COL_CONTENT = 10
+COL_ORGANISER = 11
+
+
+class LinkedNames:
+    """Names of the records a row points to, asked once per id and kept: a table repaints its
+    cells often, and a query a cell would make scrolling slow."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+        self._municipalities: dict[uuid.UUID, str] | None = None
+        self._titles: dict[tuple[str, uuid.UUID], str] = {}
+
+    def municipality(self, key: uuid.UUID | None) -> str:
+        if key is None:
+            return ""
+        if self._municipalities is None:  # few of them: all in one query
+            self._municipalities = {
+                m.id: m.name_ru for m in self._services.municipalities.all() if m.id is not None
+            }
+        name = self._municipalities.get(key)
+        return name if name is not None else self.title("municipality", key)
+
+    def title(self, kind: str, key: uuid.UUID) -> str:
+        if (kind, key) not in self._titles:
+            self._titles[kind, key] = describe(self._services, kind)(key)
+        return self._titles[kind, key]
+
+    def titles(self, kind: str, keys: Iterable[uuid.UUID]) -> list[str]:
+        return [self.title(kind, key) for key in keys]
+
+    def forget(self) -> None:
+        """Names may have changed (a partner renamed): ask again."""
+        self._municipalities = None
+        self._titles.clear()
+
+
+def dates_text(event: Event) -> str:
+    return event.dates.format(current_locale(), with_year=True)
+
+
+def countries_text(codes: Iterable[str]) -> str:
+    territories = current_locale().territories
+    return ", ".join(territories.get(code, code) for code in codes)
+
+
+def count_text(value: int | None) -> str:
+    return "" if value is None else format_decimal(value, locale=current_locale())
+
+
+def _columns(names: LinkedNames) -> list[Column[Event]]:
+    return [
+        Column("dates", lambda: _("Dates"), dates_text, "start"),
+        Column("name", lambda: _("Event"), lambda e: e.name, "name"),
+        Column("place", lambda: _("Place"), lambda e: e.place, "place"),
+        Column("kind", lambda: _("Kind"), lambda e: e.kind.label(), "kind"),
+        Column("format", lambda: _("Format"), lambda e: e.format.label(), "format"),
+        Column(
+            "municipality",
+            lambda: _("Our municipality"),
+            lambda e: names.municipality(e.municipality_id),
+            "municipality",
+        ),
+        Column(
+            "partners",
+            lambda: _("Partners"),
+            lambda e: ", ".join(names.titles("partner", e.partner_ids)),
+        ),
+        Column("countries", lambda: _("Countries"), lambda e: countries_text(e.country_codes)),
+        Column("participants", lambda: _("Participants"), lambda e: e.participants),
+        Column(
+            "participant_count",
+            lambda: _("Number of participants"),
+            lambda e: count_text(e.participant_count),
+            "participants",
+            align_right=True,
+        ),
+        Column("content", lambda: _("Content"), lambda e: e.content),
+        Column("organiser", lambda: _("Organiser"), lambda e: e.organiser),
+    ]
+
+
+class EventTableModel(RecordTableModel[Event]):
+    """Newest events first."""
+
+    def __init__(self, services: Services, parent: Any = None) -> None:
+        self.names = LinkedNames(services)
+        super().__init__(
+            services.events,
+            _columns(self.names),
+            EventFilter(),
+            sort="start",
+            descending=True,
+            parent=parent,
+        )
+
+    def reload(self) -> None:
+        self.names.forget()
+        super().reload()

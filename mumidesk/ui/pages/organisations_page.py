@@ -1,0 +1,615 @@
+"""The area "Organisations & people": associations, agencies, schools … with the files attached to
+them and the memberships of our municipalities, and the contact people with their positions.
+
+Two record pages share one tab widget; ``OrganisationsAndPeoplePage`` offers the main window the
+same methods as a single ``RecordPage`` and passes each call to the tab in view.
+"""
+
+from __future__ import annotations
+
+import html
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from babel.dates import format_date
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mumidesk.domain.enums import OrganisationKind
+from mumidesk.domain.errors import NotFoundError
+from mumidesk.domain.organisations import Organisation, Person
+from mumidesk.i18n import _, current_locale, ngettext
+from mumidesk.services.organisations import OrganisationFilter, PersonFilter
+from mumidesk.ui.editors.organisation_editor import OrganisationEditor
+from mumidesk.ui.editors.person_editor import PersonEditor
+from mumidesk.ui.editors.record_editor import RecordEditor
+from mumidesk.ui.lookups import describe, lookup
+from mumidesk.ui.models.organisation_table import (
+    COL_COUNTRY,
+    COL_EMAIL,
+    COL_KIND,
+    COL_NAME,
+    COL_SHORT_NAME,
+    COL_WEBSITE,
+    OrganisationTableModel,
+    country_name,
+    format_phone,
+    organisation_name,
+)
+from mumidesk.ui.models.person_table import (
+    COL_MUNICIPALITY,
+    COL_ORGANISATION,
+    COL_POSITION,
+    PersonTableModel,
+)
+from mumidesk.ui.models.person_table import COL_NAME as COL_PERSON_NAME
+from mumidesk.ui.models.record_table import RecordTableModel
+from mumidesk.ui.pages.record_page import Confirm, RecordPage, confirm
+from mumidesk.ui.widgets.attachments_panel import AttachmentsPanel
+from mumidesk.ui.widgets.country_box import CountryBox
+from mumidesk.ui.widgets.detail_card import DetailCard
+from mumidesk.ui.widgets.record_picker import RecordPicker
+
+PEOPLE_SHOWN = 50  # people listed on an organisation's card; the rest are one click away
+OpenRecord = Callable[[str, uuid.UUID], None]
+
+
+def _link(kind: str, key: uuid.UUID | None, text: str) -> str:
+    return f'<a href="{kind}:{key}">{html.escape(text)}</a>'
+
+
+def _parse_link(href: str) -> tuple[str, uuid.UUID] | None:
+    kind, _sep, key = href.partition(":")
+    try:
+        return kind, uuid.UUID(key)
+    except ValueError:
+        return None
+
+
+def _link_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    label.setOpenExternalLinks(False)
+    return label
+
+
+def _date(value: Any) -> str:
+    return format_date(value, "medium", locale=current_locale()) if value else ""
+
+
+def _period(since: Any, until: Any) -> str:
+    if since and until:
+        return _("({since} – {until})").format(since=_date(since), until=_date(until))
+    if since:
+        return _("(since {date})").format(date=_date(since))
+    if until:
+        return _("(until {date})").format(date=_date(until))
+    return ""
+
+
+def _section(title: str) -> QLabel:
+    label = QLabel(title)
+    label.setStyleSheet("font-weight: bold;")
+    label.setContentsMargins(0, 8, 0, 0)
+    return label
+
+
+class OrganisationCard(DetailCard):
+    """The selected organisation: its data, its people (click → the person), the member
+    municipalities and the attached files."""
+
+    def __init__(self, services: Any, open_link: Callable[[str], None], parent: Any = None):
+        super().__init__(
+            [
+                ("name_en", _("Name (English)")),
+                ("short_name", _("Short name")),
+                ("kind", _("Kind")),
+                ("country", _("Country")),
+                ("website", _("Website")),
+                ("email", _("E-mail")),
+                ("phone", _("Phone")),
+                ("notes", _("Notes")),
+            ],
+            parent,
+        )
+        self._services = services
+        self.organisation: Organisation | None = None
+        self.people_heading = _section(_("People"))
+        self.people = _link_label()
+        self.people.linkActivated.connect(open_link)
+        self.members_heading = _section(_("Member municipalities"))
+        self.members = _link_label()
+        self.members.linkActivated.connect(open_link)
+        self.attachments = AttachmentsPanel(services, "organisation")
+        for widget in (
+            self.people_heading,
+            self.people,
+            self.members_heading,
+            self.members,
+            self.attachments,
+        ):
+            self.extra.addWidget(widget)
+        self.show_record(None)
+
+    def show_record(self, item: Organisation | None) -> None:
+        self.organisation = item
+        extras = (self.people_heading, self.people, self.members_heading, self.members)
+        if item is None or item.id is None:
+            self.show_empty(_("No organisation selected"))
+            for widget in extras:
+                widget.hide()
+            self.attachments.set_owner(None)
+            return
+        self.show_values(
+            item.name_ru,
+            {
+                "name_en": item.name_en,
+                "short_name": item.short_name,
+                "kind": item.kind.label(),
+                "country": country_name(item.country_code),
+                "website": item.website,
+                "email": item.email,
+                "phone": format_phone(item.phone),
+                "notes": item.notes,
+            },
+        )
+        self._show_people(item.id)
+        self._show_members(item.id)
+        self.attachments.set_owner(item.id)
+
+    def _show_people(self, key: uuid.UUID) -> None:
+        page = self._services.people.list(PersonFilter(organisation_id=key), limit=PEOPLE_SHOWN)
+        lines = []
+        for person in page.items:
+            line = _link("person", person.id, person.full_name)
+            if person.position:
+                line += " — " + html.escape(person.position)
+            lines.append(line)
+        if page.total > len(page.items):
+            more = ngettext("all {n} person", "all {n} people", page.total).format(n=page.total)
+            lines.append(_link("people-of", key, more))
+        if not lines:
+            lines.append(html.escape(_("No people recorded")))
+        lines.append(_link("new-person", key, _("Add a person…")))
+        self.people_heading.setText(
+            _("People ({n})").format(n=page.total) if page.total else _("People")
+        )
+        self.people.setText("<br>".join(lines))
+        self.people_heading.show()
+        self.people.show()
+
+    def _show_members(self, key: uuid.UUID) -> None:
+        memberships = self._services.organisations.memberships_of(key)
+        shown = bool(memberships)
+        self.members_heading.setVisible(shown)
+        self.members.setVisible(shown)
+        if not shown:
+            return
+        names = {m.id: m.name_ru for m in self._services.municipalities.all()}
+        lines = []
+        for membership in memberships:
+            line = _link(
+                "municipality",
+                membership.municipality_id,
+                names.get(membership.municipality_id, ""),
+            )
+            if membership.role:
+                line += " — " + html.escape(membership.role)
+            period = _period(membership.since, membership.until)
+            if period:
+                line += " " + html.escape(period)
+            lines.append(line)
+        self.members.setText("<br>".join(lines))
+
+    def people_text(self) -> str:
+        return self.people.text()
+
+
+class PersonCard(DetailCard):
+    """The selected person; the organisation is a link to it."""
+
+    def __init__(self, services: Any, open_link: Callable[[str], None], parent: Any = None):
+        super().__init__(
+            [
+                ("position", _("Position")),
+                ("organisation", _("Organisation")),
+                ("municipality", _("Our municipality")),
+                ("gender", _("Gender")),
+                ("phone", _("Phone")),
+                ("email", _("E-mail")),
+                ("notes", _("Notes")),
+            ],
+            parent,
+        )
+        self._services = services
+        for key in ("organisation", "municipality"):
+            value = self.values[key]
+            value.setTextFormat(Qt.TextFormat.RichText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            value.linkActivated.connect(open_link)
+        self.show_record(None)
+
+    def show_record(self, person: Person | None) -> None:
+        if person is None:
+            self.show_empty(_("No person selected"))
+            return
+        organisation = ""
+        if person.organisation_id is not None:
+            names = self._services.organisations.names([person.organisation_id])
+            name = names.get(person.organisation_id, "")
+            organisation = _link("organisation", person.organisation_id, name) if name else ""
+        municipality = ""
+        if person.municipality_id is not None:
+            found = [
+                m.name_ru
+                for m in self._services.municipalities.all()
+                if m.id == person.municipality_id
+            ]
+            municipality = _link("municipality", person.municipality_id, found[0]) if found else ""
+        self.show_values(
+            person.full_name,
+            {
+                "position": person.position,
+                "organisation": organisation,
+                "municipality": municipality,
+                "gender": person.gender.label() if person.gender.value != "unknown" else "",
+                "phone": format_phone(person.phone),
+                "email": person.email,
+                "notes": person.notes,
+            },
+        )
+
+
+class OrganisationsPage(RecordPage):
+    KIND = "organisation"
+    #: the people of an organisation were asked for (its id)
+    show_people = Signal(object)
+    #: a new person of an organisation was asked for (its id)
+    add_person = Signal(object)
+
+    def add_filters(self, bar: QHBoxLayout) -> None:
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(_("All kinds"), "")
+        for kind in OrganisationKind:
+            self.kind_filter.addItem(kind.label(), kind.value)
+        self.country_filter = CountryBox(empty_text=_("All countries"))
+        self.text_filter = QLineEdit()
+        self.text_filter.setPlaceholderText(_("Search…"))
+        self.text_filter.setClearButtonEnabled(True)
+        bar.addWidget(QLabel(_("Kind")))
+        bar.addWidget(self.kind_filter, 2)
+        bar.addWidget(QLabel(_("Country")))
+        bar.addWidget(self.country_filter, 2)
+        bar.addWidget(self.text_filter, 3)
+        self.kind_filter.currentIndexChanged.connect(self.apply_filters)
+        self.country_filter.country_changed.connect(self.apply_filters)
+        self.text_filter.textChanged.connect(self.apply_filters)
+
+    def current_filter(self) -> OrganisationFilter:
+        kind = self.kind_filter.currentData()
+        return OrganisationFilter(
+            kind=OrganisationKind(kind) if kind else None,
+            country_code=self.country_filter.country_code(),
+            text=self.text_filter.text().strip(),
+        )
+
+    def clear_filters(self) -> None:
+        self.kind_filter.setCurrentIndex(0)
+        self.country_filter.set_country_code("")
+        self.text_filter.clear()
+
+    def make_model(self) -> RecordTableModel[Any]:
+        return OrganisationTableModel(self._services.organisations, self)
+
+    def make_detail(self) -> QWidget:
+        self.card = OrganisationCard(self._services, self._link_activated)
+        self.card.attachments.status_message.connect(self.status_message)
+        self.card.attachments.changed.connect(self.changed)
+        return self.card
+
+    def make_editor(self, record: Any | None, parent: QWidget) -> RecordEditor:
+        return OrganisationEditor(self._services, record, parent)
+
+    def service(self) -> Any:
+        return self._services.organisations
+
+    def new_text(self) -> str:
+        return _("New organisation")
+
+    def record_name(self, record: Any) -> str:
+        return organisation_name(record)
+
+    def delete_question(self, record: Any) -> str:
+        return _("Delete the organisation {name}?").format(name=organisation_name(record))
+
+    def column_widths(self) -> dict[int, int]:
+        return {
+            COL_NAME: 320,
+            COL_SHORT_NAME: 150,
+            COL_KIND: 160,
+            COL_COUNTRY: 110,
+            COL_WEBSITE: 160,
+            COL_EMAIL: 160,
+        }
+
+    def _link_activated(self, href: str) -> None:
+        link = _parse_link(href)
+        if link is None:
+            return
+        kind, key = link
+        if kind == "people-of":
+            self.show_people.emit(key)
+        elif kind == "new-person":
+            self.add_person.emit(key)
+        else:
+            self.open_record.emit(kind, key)
+
+
+class PeoplePage(RecordPage):
+    KIND = "person"
+
+    def add_filters(self, bar: QHBoxLayout) -> None:
+        self.organisation_filter = RecordPicker(
+            lookup(self._services, "organisation"), describe(self._services, "organisation")
+        )
+        self.organisation_filter.setPlaceholderText(_("All organisations"))
+        self.municipality_filter = QComboBox()
+        # Ids are kept as text: Qt's findData cannot compare Python UUID objects.
+        self.municipality_filter.addItem(_("All municipalities"), "")
+        for municipality in self._services.municipalities.all():
+            self.municipality_filter.addItem(municipality.name_ru, str(municipality.id))
+        self.text_filter = QLineEdit()
+        self.text_filter.setPlaceholderText(_("Search…"))
+        self.text_filter.setClearButtonEnabled(True)
+        bar.addWidget(QLabel(_("Organisation")))
+        bar.addWidget(self.organisation_filter, 3)
+        bar.addWidget(QLabel(_("Our municipality")))
+        bar.addWidget(self.municipality_filter, 2)
+        bar.addWidget(self.text_filter, 3)
+        self.organisation_filter.id_changed.connect(self.apply_filters)
+        self.municipality_filter.currentIndexChanged.connect(self.apply_filters)
+        self.text_filter.textChanged.connect(self.apply_filters)
+
+    def current_filter(self) -> PersonFilter:
+        municipality = self.municipality_filter.currentData()
+        return PersonFilter(
+            organisation_id=self.organisation_filter.record_id(),
+            municipality_id=uuid.UUID(municipality) if municipality else None,
+            text=self.text_filter.text().strip(),
+        )
+
+    def clear_filters(self) -> None:
+        self.organisation_filter.set_record_id(None)
+        self.municipality_filter.setCurrentIndex(0)
+        self.text_filter.clear()
+        self.apply_filters()  # setting the picker from code emits nothing
+
+    def set_organisation(self, key: uuid.UUID | None) -> None:
+        """Show the people of one organisation (None: of all)."""
+        self.organisation_filter.set_record_id(key)
+        self.apply_filters()
+
+    def make_model(self) -> RecordTableModel[Any]:
+        s = self._services
+        return PersonTableModel(s.people, s.organisations, s.municipalities, self)
+
+    def make_detail(self) -> QWidget:
+        self.card = PersonCard(self._services, self._link_activated)
+        return self.card
+
+    def make_editor(self, record: Any | None, parent: QWidget) -> RecordEditor:
+        municipality = self.municipality_filter.currentData()
+        return PersonEditor(  # a new person starts where the filter looks
+            self._services,
+            record,
+            parent,
+            organisation_id=self.organisation_filter.record_id(),
+            municipality_id=uuid.UUID(municipality) if municipality else None,
+        )
+
+    def service(self) -> Any:
+        return self._services.people
+
+    def new_text(self) -> str:
+        return _("New person")
+
+    def record_name(self, record: Any) -> str:
+        return str(record.full_name)
+
+    def delete_question(self, record: Any) -> str:
+        return _("Delete {name} from the contacts?").format(name=record.full_name)
+
+    def column_widths(self) -> dict[int, int]:
+        return {
+            COL_PERSON_NAME: 220,
+            COL_POSITION: 260,
+            COL_ORGANISATION: 200,
+            COL_MUNICIPALITY: 190,
+        }
+
+    def _link_activated(self, href: str) -> None:
+        link = _parse_link(href)
+        if link is not None:
+            self.open_record.emit(*link)
+
+
+class OrganisationsAndPeoplePage(QWidget):
+    """Organisations and people in two tabs, offering the main window the methods of a
+    ``RecordPage`` (each goes to the tab in view). Links between the two tabs are followed here;
+    links to other areas go out through ``open_record``."""
+
+    status_message = Signal(str)
+    open_record = Signal(str, object)
+    changed = Signal()
+
+    KIND = "organisation"
+    KINDS = ("organisation", "person")
+
+    def __init__(
+        self,
+        services: Any,
+        parent: Any = None,
+        *,
+        confirm: Confirm = confirm,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.organisations_page = OrganisationsPage(services, confirm=confirm)
+        self.people_page = PeoplePage(services, confirm=confirm)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.organisations_page, _("Organisations"))
+        self.tabs.addTab(self.people_page, _("People"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        for page in self.pages():
+            page.status_message.connect(self.status_message)
+            page.open_record.connect(self._follow)
+            page.changed.connect(self.changed)
+        # A renamed or deleted organisation shows in the people's table; a person added or
+        # removed shows on the organisation's card.
+        self.organisations_page.changed.connect(self.people_page.refresh)
+        self.people_page.changed.connect(self.organisations_page.refresh)
+        self.organisations_page.show_people.connect(self._show_people_of)
+        self.organisations_page.add_person.connect(self._add_person_to)
+
+    # --- the tab in view ---------------------------------------------------------------------
+    def pages(self) -> tuple[OrganisationsPage, PeoplePage]:
+        return self.organisations_page, self.people_page
+
+    def current_page(self) -> RecordPage:
+        page = self.tabs.currentWidget()
+        assert isinstance(page, RecordPage)
+        return page
+
+    def page_of(self, kind: str) -> RecordPage | None:
+        return {"organisation": self.organisations_page, "person": self.people_page}.get(kind)
+
+    def current_kind(self) -> str:
+        return self.current_page().KIND
+
+    def set_current_kind(self, kind: str) -> None:
+        page = self.page_of(kind)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+
+    @property
+    def model(self) -> RecordTableModel[Any]:
+        return self.current_page().model
+
+    @property
+    def table(self) -> Any:
+        return self.current_page().table
+
+    # --- what the main window calls on any page ------------------------------------------------
+    def new_record(self) -> RecordEditor:
+        return self.current_page().new_record()
+
+    def edit_record(self) -> RecordEditor | None:
+        return self.current_page().edit_record()
+
+    def delete_record(self) -> bool:
+        return self.current_page().delete_record()
+
+    def undo_delete(self) -> None:
+        self.current_page().undo_delete()
+
+    def refresh(self) -> None:
+        for page in self.pages():
+            page.refresh()
+
+    def selected_record(self) -> Any | None:
+        return self.current_page().selected_record()
+
+    def select_record(self, key: uuid.UUID) -> bool:
+        return self.current_page().select_record(key)
+
+    def show_record(self, key: uuid.UUID, kind: str | None = None) -> bool:
+        """Show a record; without ``kind`` the tab in view is tried first, then the other."""
+        if kind is not None:
+            return self.show_record_of(kind, key)
+        current = self.current_page()
+        for page in (current, *(p for p in self.pages() if p is not current)):
+            if self._exists(page, key) and page.show_record(key):
+                self.tabs.setCurrentWidget(page)
+                return True
+        return False
+
+    def show_record_of(self, kind: str, key: uuid.UUID) -> bool:
+        """Switch to the tab of ``kind`` ("organisation" or "person") and select the record."""
+        page = self.page_of(kind)
+        if page is None:
+            return False
+        self.tabs.setCurrentWidget(page)
+        return page.show_record(key)
+
+    def clear_filters(self) -> None:
+        self.current_page().clear_filters()
+
+    def current_filter(self) -> Any:
+        return self.current_page().current_filter()
+
+    def columns_menu(self) -> QMenu:
+        return self.current_page().columns_menu()
+
+    def service(self) -> Any:
+        return self.current_page().service()
+
+    def new_text(self) -> str:
+        return self.current_page().new_text()
+
+    def record_name(self, record: Any) -> str:
+        return self.current_page().record_name(record)
+
+    def save_state(self, settings: QSettings, prefix: str) -> None:
+        self.organisations_page.save_state(settings, f"{prefix}/organisations")
+        self.people_page.save_state(settings, f"{prefix}/people")
+        settings.setValue(f"{prefix}/tab", self.current_kind())
+
+    def restore_state(self, settings: QSettings, prefix: str) -> None:
+        self.organisations_page.restore_state(settings, f"{prefix}/organisations")
+        self.people_page.restore_state(settings, f"{prefix}/people")
+        tab = settings.value(f"{prefix}/tab")
+        if isinstance(tab, str):
+            self.set_current_kind(tab)
+
+    # --- links -------------------------------------------------------------------------------
+    def _follow(self, kind: str, key: object) -> None:
+        if kind in self.KINDS and isinstance(key, uuid.UUID):
+            self.show_record_of(kind, key)
+        else:
+            self.open_record.emit(kind, key)
+
+    def _show_people_of(self, key: object) -> None:
+        if isinstance(key, uuid.UUID):
+            self.people_page.clear_filters()
+            self.people_page.set_organisation(key)
+            self.tabs.setCurrentWidget(self.people_page)
+
+    def _add_person_to(self, key: object) -> None:
+        """A new person's editor, working at the organisation (the People tab shows its people,
+        where the new one will appear)."""
+        if isinstance(key, uuid.UUID):
+            self._show_people_of(key)
+            self.people_page.new_record()
+
+    def _exists(self, page: RecordPage, key: uuid.UUID) -> bool:
+        try:
+            page.service().get(key)
+        except NotFoundError:  # a record of the other tab's kind
+            return False
+        return True
