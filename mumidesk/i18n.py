@@ -11,6 +11,7 @@ from __future__ import annotations
 import gettext as _gettext
 import locale as _pylocale
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -25,7 +26,8 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 _COMPILED_DIR = _PACKAGE_DIR / "locale"
 _SOURCE_DIR = _PACKAGE_DIR.parent / "i18n"
 
-_language = DEFAULT_LANGUAGE
+_language = DEFAULT_LANGUAGE  # the process's language
+_thread = threading.local()  # .language: a ``language()`` block's override on this thread
 
 
 class _PoTranslations(_gettext.NullTranslations):
@@ -91,37 +93,46 @@ def detect_language() -> str:
 
 
 def set_language(lang: str) -> None:
+    """The language of the whole process (and of this thread's ``language()`` block, if any)."""
     global _language
     if lang not in SUPPORTED:
         raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(SUPPORTED)}")
     _language = lang
+    if getattr(_thread, "language", None) is not None:
+        _thread.language = lang
 
 
 def current_language() -> str:
-    return _language
+    override: str | None = getattr(_thread, "language", None)
+    return override or _language
 
 
 def current_locale() -> Locale:
-    return Locale.parse(_language)
+    return Locale.parse(current_language())
 
 
 @contextmanager
 def language(lang: str) -> Iterator[None]:
-    """Temporarily switch the language (a report printed in English from a Russian session)."""
-    previous = _language
-    set_language(lang)
+    """Temporarily switch the language (a report printed in English from a Russian session).
+
+    The switch holds for the calling thread only: a document generated in English on a worker
+    thread leaves the window's labels, drawn meanwhile on the GUI thread, in Russian."""
+    if lang not in SUPPORTED:
+        raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(SUPPORTED)}")
+    previous: str | None = getattr(_thread, "language", None)
+    _thread.language = lang
     try:
         yield
     finally:
-        set_language(previous)
+        _thread.language = previous
 
 
 def _(message: str) -> str:
-    return _translations(_language).gettext(message)
+    return _translations(current_language()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translations(_language).ngettext(singular, plural, n)
+    return _translations(current_language()).ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

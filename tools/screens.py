@@ -94,6 +94,13 @@ def main() -> int:
             table.selectRow(0)
         if spec.key == "documents" and hasattr(page, "prepare"):
             page.prepare("quarterly")
+            form = getattr(page, "form", None)  # the seed's report: II quarter 2020
+            for name, value in (("year_box", 2020), ("quarter_box", 2)):
+                widget = getattr(form, name, None)
+                if hasattr(widget, "setValue"):
+                    widget.setValue(value)
+                elif hasattr(widget, "setCurrentIndex"):
+                    widget.setCurrentIndex(max(widget.findData(value), 0))
             if hasattr(page, "generate"):
                 page.generate()
                 wait_until(app, lambda p=page: _preview_ready(p), 30_000)
@@ -111,12 +118,11 @@ def main() -> int:
 
     # The lifecycle: the first step the selected agreement allows, as its dialog.
     agreements = window.show_area("agreements")
-    panel = getattr(agreements, "lifecycle", None) or getattr(agreements, "lifecycle_panel", None)
-    dialog_for = getattr(panel, "step_dialog_for", None)
+    card = getattr(agreements, "card", None)
+    panel = getattr(card, "lifecycle", None)
     steps = getattr(panel, "step_buttons", None)
-    if callable(dialog_for) and steps:
-        target = next(iter(steps))
-        shoot_dialog(dialog_for(target), "lifecycle-step")
+    if panel is not None and steps:
+        shoot_dialog(panel.open_step(next(iter(steps))), "lifecycle-step")
 
     window.show_area("partners")
     window.search_field.setText("смоленск")

@@ -14,13 +14,12 @@ from mumidesk.cli.report import options
 from mumidesk.domain.agreements import Agreement
 from mumidesk.domain.errors import ValidationError
 from mumidesk.i18n import _, current_language
-from mumidesk.reports.drafts.draft_docx import write_draft_docx
-from mumidesk.reports.drafts.draft_pdf import write_draft_pdf
-from mumidesk.reports.drafts.fill import fill_draft, list_templates
+from mumidesk.reports import catalog
+from mumidesk.reports.drafts import defaults
+from mumidesk.reports.drafts.fill import list_templates
 from mumidesk.reports.drafts.templates import DraftTemplate
 
-FORMATS = ("pdf", "docx")
-RUSSIAN = "ru"
+FORMATS = catalog.document_type(catalog.DRAFT).formats
 
 
 def register(subparsers: Any) -> None:
@@ -86,14 +85,13 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     languages = parse_languages(args.langs) if args.langs else None
     agreement = find_agreement(ctx, args.agreement)
     assert agreement.id is not None
-    template_id = args.template or default_template(agreement).id
-    doc = fill_draft(
-        ctx.services, agreement.id, template_id, languages or agreement_languages(agreement)
+    request = catalog.DocumentRequest(
+        catalog.DRAFT,
+        record_id=agreement.id,
+        template_id=args.template or default_template(agreement).id,
+        languages=languages or agreement_languages(agreement),
     )
-    if kind == "pdf":
-        write_draft_pdf(doc, args.output)
-    else:
-        write_draft_docx(doc, args.output)
+    catalog.render(ctx.services, request, args.output, kind)
     options.written(ctx, args.output)
     return EXIT_OK
 
@@ -130,17 +128,16 @@ def parse_languages(text: str) -> tuple[str, ...]:
 
 def agreement_languages(agreement: Agreement) -> tuple[str, ...]:
     """The agreement's languages, Russian first, at most two (those printed side by side)."""
-    codes = list(dict.fromkeys(agreement.languages or [RUSSIAN]))
-    codes.sort(key=lambda code: code != RUSSIAN)
-    return tuple(codes[:2])
+    return defaults.agreement_languages(agreement)
 
 
 def default_template(agreement: Agreement) -> DraftTemplate:
     """The only template for the agreement's kind; several or none: ask for --template."""
     templates = list_templates()
-    matching = [t for t in templates if t.kind == agreement.kind]
-    if len(matching) == 1:
-        return matching[0]
+    found = defaults.default_template(agreement, templates)
+    if found is not None:
+        return found
+    matching = defaults.templates_of_kind(agreement.kind, templates)
     choices = ", ".join(t.id for t in (matching or templates)) or "—"
     raise ValidationError.single(
         "--template",

@@ -37,5 +37,5 @@ def test_source_fallback_matches_compiled_catalog(tmp_path: Path) -> None:
 
 def test_russian_plural_forms() -> None:
     with i18n.language("ru"):
-        forms = [i18n.ngettext("{n} partner", "{n} partners", n).format(n=n) for n in (1, 3, 5, 21)]
-    assert forms == ["1 партнёр", "3 партнёра", "5 партнёров", "21 партнёр"]
+        forms = [i18n.ngettext("{n} record", "{n} records", n).format(n=n) for n in (1, 3, 5, 21)]
+    assert forms == ["1 запись", "3 записи", "5 записей", "21 запись"]

@@ -9,10 +9,9 @@ from mumidesk.cli.context import EXIT_OK, CliContext
 from mumidesk.cli.report import options
 from mumidesk.domain.errors import ValidationError
 from mumidesk.i18n import _
-from mumidesk.reports.annual import build_annual
-from mumidesk.reports.annual_pdf import write_annual_pdf
+from mumidesk.reports import catalog
 
-FORMATS = ("pdf",)
+FORMATS = catalog.document_type(catalog.ANNUAL).formats
 
 
 def register(documents: Any) -> None:
@@ -30,13 +29,12 @@ def run(ctx: CliContext, args: argparse.Namespace) -> int:
     fmt = options.output_format(args.output, FORMATS)
     if not 1 <= args.year <= 9999:
         raise ValidationError.single("--year", _("{year} is not a year").format(year=args.year))
-    report = build_annual(
-        ctx.services,
-        args.year,
+    request = catalog.DocumentRequest(
+        catalog.ANNUAL,
+        year=args.year,
         region_id=options.region_id(ctx, args.region),
         municipality_ids=options.municipality_ids(ctx, args.municipality),
     )
-    if fmt == "pdf":
-        write_annual_pdf(report, args.output)
+    catalog.render(ctx.services, request, args.output, fmt)
     options.written(ctx, args.output)
     return EXIT_OK

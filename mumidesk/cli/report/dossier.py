@@ -12,12 +12,12 @@ from mumidesk.domain.partners import Partner
 from mumidesk.domain.text import fold
 from mumidesk.domain.validation import is_country_code
 from mumidesk.i18n import _
-from mumidesk.reports.dossier import build_dossier, partner_name
-from mumidesk.reports.dossier_pdf import write_dossier_pdf
+from mumidesk.reports import catalog
+from mumidesk.reports.dossier import partner_name
 from mumidesk.services.country_names import country_label
 from mumidesk.services.partners import PartnerService
 
-FORMATS = ("pdf",)
+FORMATS = catalog.document_type(catalog.DOSSIER).formats
 SEARCH_LIMIT = 200  # candidates read from the search index; a name is shared by a few at most
 SUGGESTIONS = 10
 
@@ -42,10 +42,10 @@ def register(documents: Any) -> None:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    options.output_format(args.output, FORMATS)
+    fmt = options.output_format(args.output, FORMATS)
     partner = find_partner(ctx, args.partner, args.country or "")
-    assert partner.id is not None
-    write_dossier_pdf(build_dossier(ctx.services, partner.id), args.output)
+    request = catalog.DocumentRequest(catalog.DOSSIER, record_id=partner.id)
+    catalog.render(ctx.services, request, args.output, fmt)
     options.written(ctx, args.output)
     return EXIT_OK
 

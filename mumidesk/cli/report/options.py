@@ -10,6 +10,7 @@ from pathlib import Path
 from mumidesk.cli.context import CliContext
 from mumidesk.domain.errors import ValidationError
 from mumidesk.i18n import _
+from mumidesk.reports import catalog
 from mumidesk.reports.period import Period
 
 
@@ -47,15 +48,7 @@ def add_output_option(parser: argparse.ArgumentParser, formats: tuple[str, ...])
 
 
 def output_format(path: Path, formats: tuple[str, ...]) -> str:
-    suffix = path.suffix.lower().lstrip(".")
-    if suffix not in formats:
-        raise ValidationError.single(
-            "--output",
-            _("{name}: write a .{formats} file").format(
-                name=path.name, formats=", .".join(formats)
-            ),
-        )
-    return suffix
+    return catalog.output_format(path, formats, field="--output")
 
 
 def parse_day(value: str, option: str) -> dt.date:

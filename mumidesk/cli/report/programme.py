@@ -12,10 +12,10 @@ from mumidesk.cli.report import options
 from mumidesk.domain.delegations import Delegation
 from mumidesk.domain.fuzzy_date import FuzzyDate
 from mumidesk.i18n import _, current_locale
-from mumidesk.reports.visit_programme import ENGLISH, build_programme, second_language_locale
-from mumidesk.reports.visit_programme_pdf import write_programme_pdf
+from mumidesk.reports import catalog
+from mumidesk.reports.visit_programme import ENGLISH, second_language_locale
 
-FORMATS = ("pdf",)
+FORMATS = catalog.document_type(catalog.PROGRAMME).formats
 
 
 def register(documents: Any) -> None:
@@ -38,12 +38,13 @@ def register(documents: Any) -> None:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    options.output_format(args.output, FORMATS)
+    fmt = options.output_format(args.output, FORMATS)
     second_language_locale(args.second_language)  # a bad code fails before any lookup
     delegation = find_delegation(ctx, args.delegation)
-    assert delegation.id is not None
-    programme = build_programme(ctx.services, delegation.id, args.second_language)
-    write_programme_pdf(programme, args.output)
+    request = catalog.DocumentRequest(
+        catalog.PROGRAMME, record_id=delegation.id, second_language=args.second_language
+    )
+    catalog.render(ctx.services, request, args.output, fmt)
     options.written(ctx, args.output)
     return EXIT_OK
 

@@ -8,13 +8,9 @@ from typing import Any
 from mumidesk.cli.context import EXIT_OK, CliContext
 from mumidesk.cli.report import options
 from mumidesk.i18n import _
-from mumidesk.reports.quarterly import build_quarterly
-from mumidesk.reports.quarterly_docx import write_quarterly_docx
-from mumidesk.reports.quarterly_pdf import write_quarterly_pdf
-from mumidesk.reports.quarterly_xlsx import write_quarterly_xlsx
+from mumidesk.reports import catalog
 
-FORMATS = ("pdf", "xlsx", "docx")
-WRITERS = {"pdf": write_quarterly_pdf, "xlsx": write_quarterly_xlsx, "docx": write_quarterly_docx}
+FORMATS = catalog.document_type(catalog.QUARTERLY).formats
 
 
 def register(documents: Any) -> None:
@@ -30,12 +26,12 @@ def register(documents: Any) -> None:
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
     fmt = options.output_format(args.output, FORMATS)
     period = options.period_from(args)
-    report = build_quarterly(
-        ctx.services,
-        period,
+    request = catalog.DocumentRequest(
+        catalog.QUARTERLY,
+        period=period,
         region_id=options.region_id(ctx, args.region),
         municipality_ids=options.municipality_ids(ctx, args.municipality),
     )
-    WRITERS[fmt](report, args.output)
+    catalog.render(ctx.services, request, args.output, fmt)
     options.written(ctx, args.output)
     return EXIT_OK

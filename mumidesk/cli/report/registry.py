@@ -13,12 +13,11 @@ from mumidesk.domain.enums import AgreementStatus
 from mumidesk.domain.errors import ValidationError
 from mumidesk.domain.text import fold
 from mumidesk.i18n import _
+from mumidesk.reports import catalog
 from mumidesk.reports.period import Period
-from mumidesk.reports.registry import build_registry, country_name
-from mumidesk.reports.registry_pdf import write_registry_pdf
-from mumidesk.reports.registry_xlsx import write_registry_xlsx
+from mumidesk.reports.registry import country_name
 
-FORMATS = ("pdf", "xlsx")
+FORMATS = catalog.document_type(catalog.REGISTRY).formats
 PARTNER_CANDIDATES = 1000
 
 
@@ -52,17 +51,15 @@ def register(documents: Any) -> None:
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
     fmt = options.output_format(args.output, FORMATS)
-    registry = build_registry(
-        ctx.services,
+    municipality = _municipality_id(ctx, args.municipality)
+    request = catalog.DocumentRequest(
+        catalog.REGISTRY,
         statuses=tuple(AgreementStatus(code) for code in dict.fromkeys(args.status)),
         partner_id=_partner_id(ctx, args.partner, args.country),
-        municipality_id=_municipality_id(ctx, args.municipality),
+        municipality_ids=(municipality,) if municipality else (),
         period=_period(args),
     )
-    if fmt == "pdf":
-        write_registry_pdf(registry, args.output)
-    else:
-        write_registry_xlsx(registry, args.output)
+    catalog.render(ctx.services, request, args.output, fmt)
     options.written(ctx, args.output)
     return EXIT_OK
 

@@ -25,9 +25,9 @@ class ProgrammeTab(QWidget):
         self.table = SubTable(
             [
                 SubColumn("day", _("Day"), DATE, width=100),
-                SubColumn("start_time", _("From"), TIME, width=55),
-                SubColumn("end_time", _("To"), TIME, width=55),
-                SubColumn("title_ru", _("Item (Russian)"), width=210),
+                SubColumn("start_time", _("From"), TIME, width=80),
+                SubColumn("end_time", _("To"), TIME, width=95),
+                SubColumn("title_ru", _("Item (Russian)"), width=200),
                 SubColumn("title_en", _("Item (English)"), width=170),
                 SubColumn("place", _("Place"), width=130),
                 SubColumn("responsible", _("Responsible")),

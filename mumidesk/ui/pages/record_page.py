@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -175,6 +176,15 @@ class RecordPage(QWidget):
         layout.addWidget(self.message_bar)
         self._selection_changed()
         self._show_count()
+        # A combo box is as wide as its longest item by default ("Все муниципальные
+        # образования"); a filter bar of them would make the window wider than a laptop screen.
+        for box in self.findChildren(QComboBox):
+            if self.detail.isAncestorOf(box):
+                continue
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(10)
 
     # --- what an area provides ---------------------------------------------------------------
     def make_model(self) -> RecordTableModel[Any]:
