@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mumidesk.db import audit
@@ -109,7 +110,28 @@ class Database:
             journal = str(conn.execute(text("PRAGMA journal_mode")).scalar())
         return Health(integrity, broken, journal)
 
+    def refresh_statistics(self, *, only_if_missing: bool = False) -> None:
+        """Let the query planner know the table sizes (ANALYZE). Without statistics SQLite
+        walks the all-NULL ``deleted_at`` index of 100,000 events for a search filter (45 ms a
+        query) instead of looking up the dozen matching ids (0.5 ms). Run after bulk loads and
+        imports, and on opening a file that never had them; PostgreSQL's autovacuum does it
+        there."""
+        if not self.is_sqlite:
+            return
+        with self.engine.begin() as conn:
+            if only_if_missing and conn.execute(
+                text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            ).first():
+                return
+            conn.execute(text("ANALYZE"))
+
     def dispose(self) -> None:
+        if self.is_sqlite:
+            try:  # SQLite's advice for long-lived connections: refresh what went stale
+                with self.engine.begin() as conn:
+                    conn.execute(text("PRAGMA optimize"))
+            except DBAPIError:
+                pass  # a damaged or vanished file: closing must still succeed
         self.engine.dispose()
 
     def __repr__(self) -> str:

@@ -56,4 +56,5 @@ def bulk_write(
         writer.flush()
         commit_started = time.perf_counter()
     writer.seconds += time.perf_counter() - commit_started
+    db.refresh_statistics()  # the planner must know the tables grew (see Database)
     return writer

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, String, case, delete, func, insert, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, String, case, delete, func, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -245,7 +245,8 @@ class CrudService(Generic[D, R, F]):
         # Empty values last either way: SQLite and PostgreSQL would each put NULL elsewhere,
         # and an empty name at the top of a list hides the names people look for.
         order: list[ColumnElement[Any]] = []
-        if isinstance(column.type, String):
+        # (Not for a looked-up name: a subquery in the CASE too would run twice per row.)
+        if isinstance(column.type, String) and not isinstance(column, ScalarSelect):
             order.append(case((column == "", 1), else_=0).asc())
         order.append((column.desc() if descending else column.asc()).nulls_last())
         # The id breaks ties so that paging is stable.

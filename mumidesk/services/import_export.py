@@ -213,6 +213,7 @@ class ImportExportService:
         else:
             with self.db.transaction() as session:
                 yield session
+            self.db.refresh_statistics()  # an import can multiply a table's size
 
     def _import_kind(
         self,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, column, select, table
+from sqlalchemy import ColumnElement, Select, and_, column, select, table
 
 from mumidesk.db.engine import Database
 from mumidesk.db.models import SearchEntryRow
@@ -43,7 +43,7 @@ class SearchService:
             return []
         stmt = self._statement(terms)
         if kinds:
-            stmt = stmt.where(SearchEntryRow.entity_kind.in_(kinds))
+            stmt = stmt.where(self._kind_column().in_(kinds))
         stmt = stmt.limit(max(1, min(limit, 1000))).offset(max(0, offset))
         with self.db.reading() as session:
             rows = session.execute(stmt).all()
@@ -64,9 +64,15 @@ class SearchService:
         if not terms:
             return None
         stmt = self._statement(terms, ordered=False)
-        return stmt.with_only_columns(SearchEntryRow.entity_id).where(
-            SearchEntryRow.entity_kind == kind
-        )
+        return stmt.with_only_columns(SearchEntryRow.entity_id).where(self._kind_column() == kind)
+
+    def _kind_column(self) -> ColumnElement[str]:
+        """The kind, for filtering matches. On SQLite as ``entity_kind || ''``: with the bare
+        column the planner walks the kind's index (100,000 events) and runs the FTS match once
+        per row — 10 s instead of 10 ms; the expression leaves the FTS table in the lead."""
+        if self.db.is_sqlite:
+            return SearchEntryRow.entity_kind.concat("")
+        return SearchEntryRow.entity_kind.expression
 
     def _statement(self, terms: list[str], ordered: bool = True) -> Select[str, uuid.UUID, str]:
         columns = (SearchEntryRow.entity_kind, SearchEntryRow.entity_id, SearchEntryRow.title)
@@ -97,4 +103,5 @@ class SearchService:
         with self.db.transaction() as session:
             for service in searchable_services(self.db):
                 count += service.reindex_in(session)
+        self.db.refresh_statistics()
         return count

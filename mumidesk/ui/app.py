@@ -25,6 +25,7 @@ def open_database(url: str, settings: Settings) -> Database:
     db = Database(url, user=settings.user_name or None)
     try:
         migrate.prepare(db)
+        db.refresh_statistics(only_if_missing=True)  # a file filled by an older version
     except Exception:
         db.dispose()
         raise

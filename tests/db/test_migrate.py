@@ -52,6 +52,18 @@ def test_the_newest_revision_is_past_the_first() -> None:
     assert {FIRST, migrate.head_revision()} <= migrate.known_revisions()
 
 
+def test_the_fast_path_head_is_alembics_head() -> None:
+    # prepare() trusts HEAD_REVISION to skip Alembic on an up-to-date database: a new
+    # migration must move it too.
+    assert migrate.HEAD_REVISION == migrate.head_revision()
+
+
+def test_an_up_to_date_database_opens_without_alembic(empty: Database) -> None:
+    migrate.prepare(empty)
+    assert migrate.stored_revision(empty) == migrate.HEAD_REVISION
+    assert migrate.prepare(empty) == migrate.PrepareResult()
+
+
 def test_prepare_creates_an_empty_file(empty: Database) -> None:
     before = migrate.state(empty)
     assert (before.current, before.has_tables, before.up_to_date) == (None, False, False)

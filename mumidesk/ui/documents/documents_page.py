@@ -37,7 +37,7 @@ from mumidesk.reports import catalog
 from mumidesk.reports.catalog import BuiltDocument, DocumentRequest
 from mumidesk.services.registry import Services
 from mumidesk.ui.documents.document_form import DocumentForm
-from mumidesk.ui.documents.generation_worker import GenerationWorker
+from mumidesk.ui.background import BackgroundWorker
 from mumidesk.ui.documents.pdf_preview import PdfPreview
 from mumidesk.ui.documents.printing import PrintDialog, ask_printer, print_pdf
 
@@ -115,7 +115,7 @@ class DocumentsPage(QWidget):
         self._current: Generated | None = None
         self._progress: QProgressDialog | None = None
 
-        self.worker = GenerationWorker(self)
+        self.worker = BackgroundWorker(self)
         self.worker.finished.connect(self._job_done)
         self.worker.failed.connect(self._job_failed)
 

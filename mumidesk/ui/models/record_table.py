@@ -21,7 +21,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record's UUID
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2  # the domain record itself
 SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # header: the service's sort key of a column
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # about three screens of rows; more come as the view scrolls
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 D = TypeVar("D")

@@ -1,4 +1,4 @@
-"""Running slow work (building a document, writing a file) off the GUI thread.
+"""Running slow work (building a document, reading the dashboard's figures) off the GUI thread.
 
 One job at a time runs on a private thread pool; its result or its error comes back as a signal
 on the GUI thread. A cancelled job cannot be stopped half-way (a report is one database read and
@@ -46,7 +46,7 @@ class _Job(QRunnable):
             self._relay.done.emit(self._ticket, result)
 
 
-class GenerationWorker(QObject):
+class BackgroundWorker(QObject):
     """``finished(result)`` or ``failed(exception)`` for the job started last (not cancelled)."""
 
     finished = Signal(object)
