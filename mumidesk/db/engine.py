@@ -119,9 +119,12 @@ class Database:
         if not self.is_sqlite:
             return
         with self.engine.begin() as conn:
-            if only_if_missing and conn.execute(
-                text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
-            ).first():
+            if (
+                only_if_missing
+                and conn.execute(
+                    text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
+                ).first()
+            ):
                 return
             conn.execute(text("ANALYZE"))
 

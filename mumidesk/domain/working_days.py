@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from holidays import HolidayBase
 
 
-
 @cache
 def _calendar(year: int) -> HolidayBase:
     # One year at a time keeps the cache small; a range of dates asks for the years it spans.

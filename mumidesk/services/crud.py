@@ -13,7 +13,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, String, case, delete, func, insert, select
+from sqlalchemy import (
+    ColumnElement,
+    ScalarSelect,
+    Select,
+    String,
+    case,
+    delete,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 

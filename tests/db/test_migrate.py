@@ -55,7 +55,7 @@ def test_the_newest_revision_is_past_the_first() -> None:
 def test_the_fast_path_head_is_alembics_head() -> None:
     # prepare() trusts HEAD_REVISION to skip Alembic on an up-to-date database: a new
     # migration must move it too.
-    assert migrate.HEAD_REVISION == migrate.head_revision()
+    assert migrate.head_revision() == migrate.HEAD_REVISION
 
 
 def test_an_up_to_date_database_opens_without_alembic(empty: Database) -> None:

@@ -36,8 +36,8 @@ from mumidesk.i18n import _, ngettext
 from mumidesk.reports import catalog
 from mumidesk.reports.catalog import BuiltDocument, DocumentRequest
 from mumidesk.services.registry import Services
-from mumidesk.ui.documents.document_form import DocumentForm
 from mumidesk.ui.background import BackgroundWorker
+from mumidesk.ui.documents.document_form import DocumentForm
 from mumidesk.ui.documents.pdf_preview import PdfPreview
 from mumidesk.ui.documents.printing import PrintDialog, ask_printer, print_pdf
 
