@@ -6,7 +6,9 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from mumidesk.domain.enums import DelegationDirection
+from mumidesk.domain.enums import DatePrecision, DelegationDirection, EventFormat, EventKind
+from mumidesk.domain.events import Event
+from mumidesk.domain.fuzzy_date import FuzzyDate
 from mumidesk.domain.records import Record
 from mumidesk.domain.validation import NAME_MAX, TEXT_MAX, TITLE_MAX, Checker
 from mumidesk.i18n import _
@@ -86,3 +88,34 @@ class Delegation(Record):
                 )
             if item.start_time and item.end_time and item.end_time < item.start_time:
                 c.fail(f"programme[{i}].end_time", _("ends before it starts"))
+
+
+def event_of(delegation: Delegation) -> Event:
+    """The visit as a row of the quarterly report of international events: the report lists
+    events, and a delegation received or sent is one (kind "visit"). The staff review it before
+    saving; nothing links the two afterwards, so a second call would make a second event."""
+    members = sorted(delegation.members, key=lambda m: not m.is_head)  # the head first
+    participants = "; ".join(
+        ", ".join(part for part in (m.full_name, m.position, m.organisation) if part)
+        for m in members
+    )
+    single_day = delegation.start_date == delegation.end_date
+    dates = FuzzyDate(
+        delegation.start_date,
+        delegation.end_date,
+        DatePrecision.DAY if single_day else DatePrecision.RANGE,
+    )
+    online = delegation.direction is DelegationDirection.ONLINE
+    return Event(
+        name=delegation.title,
+        municipality_id=delegation.municipality_id,
+        kind=EventKind.VISIT,
+        format=EventFormat.ONLINE if online else EventFormat.IN_PERSON,
+        place=delegation.place,
+        dates=dates,
+        content="\n".join(part for part in (delegation.purpose, delegation.outcome) if part),
+        participants=participants,
+        participant_count=len(delegation.members) or None,
+        partner_ids=list(delegation.partner_ids),
+        agreement_ids=list(delegation.agreement_ids),
+    )

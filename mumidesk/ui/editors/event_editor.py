@@ -165,7 +165,9 @@ class EventEditor(RecordEditor):
     ) -> None:
         super().__init__(event, parent, ask_discard=ask_discard, inform=inform)
         self._services = services
-        self.setWindowTitle(_("New event") if event is None else _("Edit event"))
+        # An event filled from a delegation is new too (it has no id yet).
+        new = event is None or event.id is None
+        self.setWindowTitle(_("New event") if new else _("Edit event"))
         self.setMinimumWidth(640)
 
         self.inputs: dict[str, QLineEdit] = {name: QLineEdit() for name in self.TEXT_FIELDS}

@@ -11,23 +11,26 @@ from typing import Any
 
 from babel.dates import format_date, format_time
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from mumidesk.domain.deadlines import quarter_bounds, quarter_of
-from mumidesk.domain.delegations import Delegation, ProgrammeItem
+from mumidesk.domain.delegations import Delegation, ProgrammeItem, event_of
 from mumidesk.domain.enums import DelegationDirection
 from mumidesk.i18n import _, current_locale
 from mumidesk.services.delegations import DelegationFilter
 from mumidesk.services.registry import Services
 from mumidesk.ui.editors.delegation_editor import DelegationEditor
+from mumidesk.ui.editors.event_editor import EventEditor
 from mumidesk.ui.editors.record_editor import RecordEditor
 from mumidesk.ui.models.delegation_table import (
     COL_DATES,
@@ -377,3 +380,30 @@ class DelegationsPage(RecordPage):
         if record is None or record.id is None:
             return None
         return ("programme", record.id)
+
+    # --- the visit in the quarterly report ---------------------------------------------------
+    def add_actions(self, toolbar: QToolBar) -> None:
+        self.event_action = QAction(_("Record as an event…"), self)
+        self.event_action.setToolTip(
+            _("The quarterly report lists events: enter this visit as one, to review and save")
+        )
+        self.event_action.triggered.connect(self.record_as_event)
+        toolbar.addAction(self.event_action)
+
+    def record_changed(self, record: Any | None) -> None:
+        self.event_action.setEnabled(record is not None)
+
+    def record_as_event(self) -> EventEditor | None:
+        """Open a new event filled from the selected visit; saving it is the user's choice."""
+        delegation = self.selected_record()
+        if delegation is None:
+            return None
+        editor = EventEditor(self._services, event_of(delegation), self)
+        editor.saved.connect(self._event_saved)
+        self.event_editor = editor
+        editor.open()
+        return editor
+
+    def _event_saved(self, event: Any) -> None:
+        self.notify(_("Saved as an event: {name}").format(name=event.name), undo=False)
+        self.changed.emit()
