@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.search_dock = QDockWidget(_("Search results"), self)
         self.search_dock.setObjectName("searchDock")
         self.search_dock.setWidget(self.search_panel)
+        self.search_panel.setMinimumWidth(300)  # titles are long: "Участие в международном…"
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
         self.search_dock.hide()
 
@@ -264,11 +265,18 @@ class MainWindow(QMainWindow):
         self.search_field.selectAll()
 
     def _search_typed(self, text: str) -> None:
-        self.search_dock.setVisible(bool(text.strip()))
+        showing = bool(text.strip())
+        if showing and not self.search_dock.isVisible():
+            self.search_dock.show()
+            self.resizeDocks([self.search_dock], [420], Qt.Orientation.Horizontal)
+        elif not showing:
+            self.search_dock.hide()
         self.search_panel.query_changed(text)
 
     def run_search(self) -> None:
-        self.search_dock.show()
+        if not self.search_dock.isVisible():
+            self.search_dock.show()
+            self.resizeDocks([self.search_dock], [420], Qt.Orientation.Horizontal)
         self.search_panel.search_now(self.search_field.text())
 
     def open_record(self, kind: str, key: uuid.UUID) -> None:

@@ -113,6 +113,7 @@ class SearchPanel(QWidget):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for hit in groups[kind]:
                 item = QTreeWidgetItem([hit.title])
+                item.setToolTip(0, hit.title)
                 item.setData(0, _KIND_ROLE, hit.kind)
                 item.setData(0, _ID_ROLE, hit.id)
                 group.addChild(item)

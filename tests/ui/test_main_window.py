@@ -3,10 +3,13 @@ a record in its area, the layout restored from QSettings, the database named."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from mumidesk.domain.delegations import Delegation
 from mumidesk.domain.organisations import Organisation
 from mumidesk.domain.partners import Partner
 from mumidesk.services.registry import Services
@@ -205,3 +208,23 @@ def test_status_bar_names_the_database(qtbot: QtBot, services: Services) -> None
     path = services.db.sqlite_path
     assert path is not None
     assert window.db_label.text() == f"Database: {path}"
+
+
+def test_ctrl_p_opens_the_selected_records_document(qtbot: QtBot, services: Services) -> None:
+    visit = services.delegations.create(
+        Delegation(
+            title="Визит делегации Бреста",
+            start_date=dt.date(2026, 11, 16),
+            end_date=dt.date(2026, 11, 17),
+        )
+    )
+    window = _window(qtbot, services, "delegations")
+    page = window.current_page()
+    assert page.show_record(visit.id)  # type: ignore[attr-defined]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "documents"
+    documents = window.current_page()
+    request = documents.form.request()  # type: ignore[attr-defined]
+    assert (request.document_id, request.record_id) == ("programme", visit.id)

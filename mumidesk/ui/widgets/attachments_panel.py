@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -233,10 +234,12 @@ class AttachmentsPanel(QWidget):
         self.save_button.clicked.connect(lambda: self.save_selected())
         self.remove_button = QPushButton(_("Remove"))
         self.remove_button.clicked.connect(lambda: self.remove_selected())
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.open_button, self.save_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two rows of two: the panel sits in a narrow detail column.
+        buttons = QGridLayout()
+        for index, button in enumerate(
+            (self.add_button, self.open_button, self.save_button, self.remove_button)
+        ):
+            buttons.addWidget(button, index // 2, index % 2)
 
         self.message = QLabel()
         self.message.setWordWrap(True)

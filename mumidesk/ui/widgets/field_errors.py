@@ -37,7 +37,7 @@ class FieldErrors:
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(widget)
+        layout.addWidget(widget, 1)  # a text box grows with its row; the message stays one line
         layout.addWidget(label)
         self._inputs[field] = widget
         self._labels[field] = label
