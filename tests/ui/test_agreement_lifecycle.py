@@ -18,16 +18,14 @@ from mumidesk.ui.agreements.lifecycle_panel import LifecyclePanel
 from mumidesk.ui.agreements.step_dialog import StepDialog
 from mumidesk.ui.pages.agreements_page import AgreementsPage
 from mumidesk.ui.widgets.date_field import DateField
+from tests.ui.helpers import agree, shown
 from tests.ui.typing_helper import type_text
 
 TODAY = dt.date(2024, 3, 1)
 
 
 def _page(qtbot: QtBot, services: Services) -> AgreementsPage:
-    page = AgreementsPage(services, confirm=lambda _p, _q: True, today=lambda: TODAY)
-    qtbot.addWidget(page)
-    page.show()
-    return page
+    return shown(qtbot, AgreementsPage(services, confirm=agree, today=lambda: TODAY))
 
 
 def _step(page: AgreementsPage, target: S) -> StepDialog:

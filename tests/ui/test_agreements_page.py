@@ -8,7 +8,6 @@ import uuid
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from mumidesk.domain.agreements import Agreement, AgreementParty, Signatory
@@ -28,19 +27,12 @@ from mumidesk.services.registry import Services
 from mumidesk.ui.editors.agreement_editor import AgreementEditor
 from mumidesk.ui.models.agreement_table import COL_OWN, COL_PARTNERS, COL_STATUS, COL_TITLE
 from mumidesk.ui.pages.agreements_page import AgreementsPage
+from tests.ui.helpers import agree, click_save, column_texts, shown
 from tests.ui.typing_helper import type_text
 
 
 def _page(qtbot: QtBot, services: Services) -> AgreementsPage:
-    page = AgreementsPage(services, confirm=lambda _p, _q: True)
-    qtbot.addWidget(page)
-    page.show()
-    return page
-
-
-def _save(editor: AgreementEditor) -> None:
-    button = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    return shown(qtbot, AgreementsPage(services, confirm=agree))
 
 
 def _smolensk(services: Services) -> Municipality:
@@ -59,8 +51,7 @@ def _smolensk(services: Services) -> Municipality:
 
 
 def _titles(page: AgreementsPage) -> list[str]:
-    model = page.model
-    return sorted(model.data(model.index(r, COL_TITLE)) for r in range(model.rowCount()))
+    return column_texts(page.model, COL_TITLE)
 
 
 def test_create_agreement_with_parties_typed_in_cyrillic(qtbot: QtBot, services: Services) -> None:
@@ -95,7 +86,7 @@ def test_create_agreement_with_parties_typed_in_cyrillic(qtbot: QtBot, services:
     editor.languages.set_checked("be", True)
     type_text(editor.term_months, "60")
     editor.auto_prolongation.setChecked(True)
-    _save(editor)
+    click_save(editor)
 
     assert not editor.isVisible()
     [stored] = services.agreements.all()
@@ -137,7 +128,7 @@ def test_bad_input_is_marked_inline_and_nothing_typed_is_lost(
     partner = editor.parties.add_party(PartySide.PARTNER)  # neither a partner nor a name
     signatory = partner.signatories.add_row()
     partner.signatories.set_value(signatory, "position", "Мэр")  # but no name
-    _save(editor)
+    click_save(editor)
 
     assert editor.isVisible()
     assert editor.errors.message("title") == "is required"
@@ -157,7 +148,7 @@ def test_bad_input_is_marked_inline_and_nothing_typed_is_lost(
     type_text(partner.names["name_ru"], "Мэрия города Лусаки")
     assert not partner.errors.has_error("partner_id")
     partner.signatories.set_value(0, "full_name", "Майлз Сампа")
-    _save(editor)
+    click_save(editor)
     assert not editor.isVisible()
     [stored] = services.agreements.all()
     assert stored.notice_lead_days == [30]
@@ -171,7 +162,7 @@ def test_unmatched_partner_text_asks_to_choose(qtbot: QtBot, services: Services)
     type_text(editor.texts["title"], "Соглашение")
     partner = editor.parties.add_party(PartySide.PARTNER)
     type_text(partner.partner, "Нигдеград")
-    _save(editor)
+    click_save(editor)
     assert editor.isVisible()
     assert partner.errors.message("partner_id") == "choose a partner from the list"
     assert editor.tabs.currentWidget() is editor.field_widget("parties").parentWidget()

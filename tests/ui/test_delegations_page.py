@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from mumidesk.domain.agreements import Agreement
@@ -35,8 +35,7 @@ from mumidesk.ui.models.delegation_table import (
 )
 from mumidesk.ui.pages.delegations_page import LAST_YEAR, DelegationsPage
 from mumidesk.ui.widgets.field_errors import reveal
-from mumidesk.ui.widgets.record_picker import RecordPicker
-from mumidesk.ui.widgets.sub_table import SubTable
+from tests.ui.helpers import agree, cell_text, click_save, delete_first_row, pick, shown, type_cell
 from tests.ui.typing_helper import type_text
 
 APRIL_8 = dt.date(2025, 4, 8)
@@ -70,57 +69,13 @@ def world(services: Services) -> dict[str, Any]:
 
 
 def _page(qtbot: QtBot, services: Services) -> DelegationsPage:
-    page = DelegationsPage(services, confirm=lambda _parent, _question: True)
-    qtbot.addWidget(page)
-    page.show()
-    return page
+    return shown(qtbot, DelegationsPage(services, confirm=agree))
 
 
 def _editor(page: DelegationsPage, *, new: bool) -> DelegationEditor:
     editor = page.new_record() if new else page.edit_record()
     assert isinstance(editor, DelegationEditor)
     return editor
-
-
-def _click_save(editor: DelegationEditor) -> None:
-    button = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _pick(picker: RecordPicker, typed: str, wanted: str) -> None:
-    """Type part of a name, then take ``wanted`` from the pop-up."""
-    picker.setFocus()
-    type_text(picker, typed)
-    assert wanted in picker.candidates()
-    picker.choose(wanted)
-
-
-def _type_cell(sub: SubTable, row: int, key: str, text: str) -> None:
-    """Open the cell's editor as a double click does, type, and commit with Return."""
-    column = next(i for i, c in enumerate(sub.columns) if c.key == key)
-    item = sub.table.item(row, column)
-    assert item is not None
-    reveal(sub.table)  # its tab in front, as the user would have it
-    sub.table.setCurrentCell(row, column)
-    sub.table.editItem(item)
-    # Closed editors linger until deleted later: the open one is the visible one.
-    editors = [e for e in sub.table.viewport().findChildren(QLineEdit) if e.isVisible()]
-    assert len(editors) == 1
-    editor = editors[0]
-    editor.selectAll()
-    type_text(editor, text)
-    completer = editor.completer()
-    popup = completer.popup() if completer is not None else None
-    if popup is not None and popup.isVisible():  # suggestions offered: keep what was typed
-        popup.hide()
-    QTest.keyClick(editor, Qt.Key.Key_Return)
-    QApplication.processEvents()  # the delegate commits in a queued call
-
-
-def _cell(sub: SubTable, row: int, key: str) -> str:
-    column = next(i for i, c in enumerate(sub.columns) if c.key == key)
-    item = sub.table.item(row, column)
-    return item.text() if item is not None else ""
 
 
 def _visit(world: dict[str, Any], start: dt.date = APRIL_8, **changes: Any) -> Delegation:
@@ -151,7 +106,7 @@ def test_enter_incoming_delegation_typed_in_cyrillic(
     type_text(editor.title, "Визит делегации Могилёва")
     assert editor.direction.currentData() == "incoming"
     editor.municipality.setCurrentIndex(editor.municipality.findText("Смоленск"))
-    _pick(editor.partners.picker, "Могил", "Могилёв")
+    pick(editor.partners.picker, "Могил", "Могилёв")
     QTest.mouseClick(editor.partners.add_button, Qt.MouseButton.LeftButton)
     editor.start_date.set_value(APRIL_8)
     editor.end_date.set_value(APRIL_9)
@@ -159,14 +114,14 @@ def test_enter_incoming_delegation_typed_in_cyrillic(
 
     members = editor.members
     members.add_row()
-    _type_cell(members, 0, "full_name", "Сидоров Пётр Ильич")
-    _type_cell(members, 0, "position", "Заместитель председателя")
+    type_cell(members, 0, "full_name", "Сидоров Пётр Ильич")
+    type_cell(members, 0, "position", "Заместитель председателя")
     members.add_row()
-    _type_cell(members, 1, "full_name", "Кузнецова Анна")
-    _type_cell(members, 1, "organisation", "Горисполком")
-    _pick(editor.members_tab.person_picker, "Петр", "Петров Иван")
+    type_cell(members, 1, "full_name", "Кузнецова Анна")
+    type_cell(members, 1, "organisation", "Горисполком")
+    pick(editor.members_tab.person_picker, "Петр", "Петров Иван")
     QTest.mouseClick(editor.members_tab.add_person_button, Qt.MouseButton.LeftButton)
-    assert _cell(members, 2, "organisation") == "Горсовет"
+    assert cell_text(members, 2, "organisation") == "Горсовет"
     head = members.table.item(2, 0)
     assert head is not None
     head.setCheckState(Qt.CheckState.Checked)  # as a click on the box does
@@ -179,18 +134,18 @@ def test_enter_incoming_delegation_typed_in_cyrillic(
     programme = editor.programme
     programme.add_row()
     assert programme.rows()[0]["day"] == APRIL_8  # the first item starts on the first day
-    _type_cell(programme, 0, "start_time", "10:00")
-    _type_cell(programme, 0, "end_time", "11.30")
-    _type_cell(programme, 0, "title_ru", "Встреча с главой города")
-    _type_cell(programme, 0, "title_en", "Meeting the mayor")
+    type_cell(programme, 0, "start_time", "10:00")
+    type_cell(programme, 0, "end_time", "11.30")
+    type_cell(programme, 0, "title_ru", "Встреча с главой города")
+    type_cell(programme, 0, "title_en", "Meeting the mayor")
     programme.add_row()
     assert programme.rows()[1]["day"] == APRIL_8  # the day of the row above
     programme.set_value(1, "day", APRIL_9)
-    _type_cell(programme, 1, "start_time", "930")
-    _type_cell(programme, 1, "title_ru", "Посещение завода «Лифтмаш»")
-    _type_cell(programme, 1, "responsible", "Кузнецова А.")
+    type_cell(programme, 1, "start_time", "930")
+    type_cell(programme, 1, "title_ru", "Посещение завода «Лифтмаш»")
+    type_cell(programme, 1, "responsible", "Кузнецова А.")
     assert editor.tabs.tabText(TAB_PROGRAMME) == "Programme (2)"
-    _click_save(editor)
+    click_save(editor)
 
     assert not editor.isVisible(), [editor.errors.message(f) for f in editor.errors.fields()]
     stored = services.delegations.all()
@@ -246,11 +201,11 @@ def test_edit_and_reorder_programme(
         "Экскурсия",
         "Отъезд",
     ]
-    _type_cell(editor.programme, 1, "title_ru", "Экскурсия по крепостной стене")
+    type_cell(editor.programme, 1, "title_ru", "Экскурсия по крепостной стене")
     editor.programme.table.setCurrentCell(1, 3)
     QTest.mouseClick(editor.programme.up_button, Qt.MouseButton.LeftButton)
     assert editor.is_dirty()
-    _click_save(editor)
+    click_save(editor)
     assert not editor.isVisible()
     stored = services.delegations.all()[0]
     assert [(p.title_ru, p.start_time) for p in stored.programme] == [
@@ -277,12 +232,12 @@ def test_bad_time_is_marked_and_nothing_is_lost(
     editor.start_date.set_value(APRIL_8)
     editor.end_date.set_value(APRIL_8)
     editor.members.add_row()
-    _type_cell(editor.members, 0, "position", "Переводчик")  # a member without a name
+    type_cell(editor.members, 0, "position", "Переводчик")  # a member without a name
     editor.programme.add_row()
     editor.programme.add_row()
-    _type_cell(editor.programme, 1, "start_time", "25:99")
-    _type_cell(editor.programme, 1, "title_ru", "Подведение итогов")
-    _click_save(editor)
+    type_cell(editor.programme, 1, "start_time", "25:99")
+    type_cell(editor.programme, 1, "title_ru", "Подведение итогов")
+    click_save(editor)
 
     assert editor.isVisible()
     assert services.delegations.list().total == 0
@@ -293,19 +248,19 @@ def test_bad_time_is_marked_and_nothing_is_lost(
     assert is_marked(editor.members, 0, "full_name")
     assert not editor.errors.has_error("title")
     # everything typed is still there, the blank first programme row too
-    assert _cell(editor.programme, 1, "start_time") == "25:99"
-    assert _cell(editor.programme, 1, "title_ru") == "Подведение итогов"
+    assert cell_text(editor.programme, 1, "start_time") == "25:99"
+    assert cell_text(editor.programme, 1, "title_ru") == "Подведение итогов"
     assert editor.programme.row_count() == 2
-    assert _cell(editor.members, 0, "position") == "Переводчик"
+    assert cell_text(editor.members, 0, "position") == "Переводчик"
     assert editor.title.text() == "Онлайн-встреча"
 
-    _type_cell(editor.members, 0, "full_name", "Орлова Мария")
+    type_cell(editor.members, 0, "full_name", "Орлова Мария")
     assert not is_marked(editor.members, 0, "full_name")  # corrected: the tint goes
-    _type_cell(editor.programme, 1, "start_time", "15:00")
-    _type_cell(editor.programme, 1, "end_time", "14:00")  # the domain says: ends before
+    type_cell(editor.programme, 1, "start_time", "15:00")
+    type_cell(editor.programme, 1, "end_time", "14:00")  # the domain says: ends before
     editor.programme.set_value(0, "day", dt.date(2025, 4, 20))
-    _type_cell(editor.programme, 0, "title_ru", "Кофе-брейк")
-    _click_save(editor)
+    type_cell(editor.programme, 0, "title_ru", "Кофе-брейк")
+    click_save(editor)
     assert editor.isVisible()
     assert editor.tabs.currentIndex() == TAB_PROGRAMME  # the tab with the problem in front
     message = editor.errors.message("programme")
@@ -314,8 +269,8 @@ def test_bad_time_is_marked_and_nothing_is_lost(
     assert not editor.errors.has_error("members")
 
     editor.programme.set_value(0, "day", APRIL_8)
-    _type_cell(editor.programme, 1, "end_time", "16:00")
-    _click_save(editor)
+    type_cell(editor.programme, 1, "end_time", "16:00")
+    click_save(editor)
     assert not editor.isVisible(), editor.general_error.text()
     stored = services.delegations.all()[0]
     assert [m.full_name for m in stored.members] == ["Орлова Мария"]
@@ -336,9 +291,9 @@ def test_link_an_agreement_and_follow_it(
     page.table.selectRow(0)
     editor = _editor(page, new=False)
     editor.tabs.setCurrentIndex(TAB_AGREEMENTS)
-    _pick(editor.agreements.picker, "сотруднич", agreement.title)
+    pick(editor.agreements.picker, "сотруднич", agreement.title)
     # Chosen but Add not pressed: saving takes it all the same.
-    _click_save(editor)
+    click_save(editor)
     assert not editor.isVisible(), editor.general_error.text()
     assert services.delegations.all()[0].agreement_ids == [agreement.id]
 
@@ -384,7 +339,7 @@ def test_unmatched_partner_text_is_refused(
     editor = _editor(page, new=True)
     type_text(editor.title, "Визит")
     type_text(editor.partners.picker, "Атлантида")
-    _click_save(editor)
+    click_save(editor)
     assert editor.isVisible()
     assert editor.errors.message("partner_ids") == "choose from the list or clear the text"
     assert editor.partners.picker.text() == "Атлантида"
@@ -474,15 +429,7 @@ def test_filters(qtbot: QtBot, services: Services, world: dict[str, Any]) -> Non
 def test_delete_then_undo(qtbot: QtBot, services: Services, world: dict[str, Any]) -> None:
     services.delegations.create(_visit(world))
     page = _page(qtbot, services)
-    questions: list[str] = []
-
-    def agree(_parent: QWidget, question: str) -> bool:
-        questions.append(question)
-        return True
-
-    page.confirm = agree
-    page.table.selectRow(0)
-    assert page.delete_record()
+    questions = delete_first_row(page)
     assert questions == ["Delete the delegation Визит делегации Могилёва?"]
     assert page.model.rowCount() == 0
     assert services.delegations.list().total == 0

@@ -6,7 +6,6 @@ import uuid
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mumidesk.domain.enums import DatePrecision, EventFormat, EventKind
@@ -21,24 +20,16 @@ from mumidesk.ui.editors.event_editor import EventEditor
 from mumidesk.ui.models.event_table import COL_DATES, COL_NAME, COL_PARTNERS
 from mumidesk.ui.pages.events_page import DATES, QUARTER, YEAR, EventsPage
 from mumidesk.ui.widgets.fuzzy_date_field import FuzzyDateField
+from tests.ui.helpers import agree, click_save, column_texts, delete_first_row, shown
 from tests.ui.typing_helper import type_text
 
 
 def _page(qtbot: QtBot, services: Services) -> EventsPage:
-    page = EventsPage(services, confirm=lambda _parent, _question: True)
-    qtbot.addWidget(page)
-    page.show()
-    return page
-
-
-def _click_save(editor: EventEditor) -> None:
-    button = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    return shown(qtbot, EventsPage(services, confirm=agree))
 
 
 def _names(page: EventsPage) -> list[str]:
-    model = page.model
-    return sorted(model.data(model.index(r, COL_NAME)) for r in range(model.rowCount()))
+    return column_texts(page.model, COL_NAME)
 
 
 def _event(name: str, dates: FuzzyDate, **kw: object) -> Event:
@@ -73,7 +64,7 @@ def test_event_with_a_range_typed_in_cyrillic_is_saved_and_read_back(
         QTest.mouseClick(editor.partners.add_button, Qt.MouseButton.LeftButton)
         editor.countries.box.set_country_code("BY")
         editor.countries.add_chosen()
-        _click_save(editor)
+        click_save(editor)
         assert not editor.isVisible()
 
         [stored] = services.events.list().items
@@ -113,7 +104,7 @@ def test_a_month_only_event(qtbot: QtBot, services: Services) -> None:
     dates.month.setCurrentIndex(4)  # May
     dates.year.setValue(2020)
     editor.format.setCurrentIndex(editor.format.findData(EventFormat.ONLINE.value))
-    _click_save(editor)
+    click_save(editor)
     assert not editor.isVisible()
     [stored] = services.events.list().items
     assert stored.dates == FuzzyDate.month(2020, 5)
@@ -135,7 +126,7 @@ def test_end_before_start_is_marked_inline_and_nothing_is_lost(
     dates.precision.setCurrentIndex(dates.precision.findData(DatePrecision.RANGE.value))
     dates.start.set_value(dt.date(2025, 4, 20))
     dates.end.set_value(dt.date(2025, 4, 8))
-    _click_save(editor)
+    click_save(editor)
     assert editor.isVisible()
     assert editor.errors.has_error("dates")
     assert "before the start" in editor.errors.message("dates")
@@ -148,7 +139,7 @@ def test_end_before_start_is_marked_inline_and_nothing_is_lost(
     type_text(dates.text, "20–8 апреля 2025")
     assert not editor.errors.has_error("dates")  # typing clears the mark
     type_text(editor.inputs["participant_count"], "много")
-    _click_save(editor)
+    click_save(editor)
     assert editor.errors.has_error("dates")
     assert editor.errors.message("participant_count") == "must be a whole number"
     assert dates.text.text() == "20–8 апреля 2025"
@@ -157,7 +148,7 @@ def test_end_before_start_is_marked_inline_and_nothing_is_lost(
     dates.text.clear()
     dates.end.set_value(dt.date(2025, 4, 28))
     editor.inputs["participant_count"].setText("40")
-    _click_save(editor)
+    click_save(editor)
     assert not editor.isVisible()
     [stored] = services.events.list().items
     assert stored.dates == FuzzyDate.range(dt.date(2025, 4, 20), dt.date(2025, 4, 28))
@@ -272,15 +263,7 @@ def test_the_card_links_to_partners_and_the_municipality(qtbot: QtBot, services:
 def test_delete_then_undo_restores(qtbot: QtBot, services: Services) -> None:
     services.events.create(_event("Фестиваль", FuzzyDate.day(dt.date(2023, 7, 1))))
     page = _page(qtbot, services)
-    questions: list[str] = []
-
-    def agree(_parent: QWidget, question: str) -> bool:
-        questions.append(question)
-        return True
-
-    page.confirm = agree
-    page.table.selectRow(0)
-    assert page.delete_record()
+    questions = delete_first_row(page)
     assert questions == ["Delete the event Фестиваль?"]
     assert services.events.list().total == 0
     assert page.model.rowCount() == 0

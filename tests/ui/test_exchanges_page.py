@@ -4,7 +4,6 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mumidesk.domain.enums import ExchangeDirection, ExchangeKind, ParticipantCategory
@@ -17,6 +16,7 @@ from mumidesk.services.registry import Services
 from mumidesk.ui.editors.exchange_editor import ExchangeEditor
 from mumidesk.ui.models.exchange_table import COL_PARTNERS, COL_TITLE, COL_TOTAL, COL_YEARS
 from mumidesk.ui.pages.exchanges_page import ExchangesPage
+from tests.ui.helpers import agree, click_save, column_texts, delete_first_row, shown
 from tests.ui.typing_helper import type_text
 
 PUPILS, TEACHERS = ParticipantCategory.PUPILS, ParticipantCategory.TEACHERS
@@ -24,20 +24,11 @@ IN, OUT = ExchangeDirection.INBOUND, ExchangeDirection.OUTBOUND
 
 
 def _page(qtbot: QtBot, services: Services) -> ExchangesPage:
-    page = ExchangesPage(services, confirm=lambda _parent, _question: True)
-    qtbot.addWidget(page)
-    page.show()
-    return page
-
-
-def _click_save(editor: ExchangeEditor) -> None:
-    button = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    return shown(qtbot, ExchangesPage(services, confirm=agree))
 
 
 def _titles(page: ExchangesPage) -> list[str]:
-    model = page.model
-    return sorted(model.data(model.index(r, COL_TITLE)) for r in range(model.rowCount()))
+    return column_texts(page.model, COL_TITLE)
 
 
 def test_a_programme_with_participants_over_three_years(qtbot: QtBot, services: Services) -> None:
@@ -72,7 +63,7 @@ def test_a_programme_with_participants_over_three_years(qtbot: QtBot, services: 
         row = table.add_row({"year": 2019, "category": "teachers", "direction": "outbound"})
         table.set_value(row, "count", 2)
         assert "86" in editor.totals.text() and "43" in editor.totals.text()
-        _click_save(editor)
+        click_save(editor)
         assert not editor.isVisible()
 
         [stored] = services.exchanges.list().items
@@ -117,7 +108,7 @@ def test_a_duplicate_row_is_marked_and_nothing_is_lost(qtbot: QtBot, services: S
     for _i in range(2):
         row = table.add_row({"year": 2020, "category": "athletes", "direction": "inbound"})
         table.set_value(row, "count", 10)
-    _click_save(editor)
+    click_save(editor)
     assert editor.isVisible()
     assert editor.errors.has_error("participations")
     message = editor.errors.message("participations")
@@ -130,7 +121,7 @@ def test_a_duplicate_row_is_marked_and_nothing_is_lost(qtbot: QtBot, services: S
 
     table.set_value(1, "direction", "outbound")
     assert not editor.errors.has_error("participations")
-    _click_save(editor)
+    click_save(editor)
     assert not editor.isVisible()
     assert services.exchanges.list().items[0].total() == 20
 
@@ -144,7 +135,7 @@ def test_period_and_years_are_checked_together(qtbot: QtBot, services: Services)
     editor.end_date.set_value(dt.date(2019, 1, 1))
     row = editor.participations.add_row({"year": 2030, "category": "students"})
     editor.participations.set_value(row, "count", 3)
-    _click_save(editor)
+    click_save(editor)
     assert editor.isVisible()
     assert editor.errors.has_error("end_date")
     assert not editor.errors.has_error("start_date")
@@ -188,15 +179,7 @@ def test_filters_by_kind_year_country_and_text(qtbot: QtBot, services: Services)
 def test_delete_then_undo_restores(qtbot: QtBot, services: Services) -> None:
     services.exchanges.create(ExchangeProgramme(title="Обмен хорами"))
     page = _page(qtbot, services)
-    questions: list[str] = []
-
-    def agree(_parent: QWidget, question: str) -> bool:
-        questions.append(question)
-        return True
-
-    page.confirm = agree
-    page.table.selectRow(0)
-    assert page.delete_record()
+    questions = delete_first_row(page)
     assert questions == ["Delete the exchange programme Обмен хорами?"]
     assert services.exchanges.list().total == 0
     QTest.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)

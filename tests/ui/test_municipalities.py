@@ -3,25 +3,16 @@ typing; body ids survive reordering (agreements refer to them)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from mumidesk.domain.enums import BodyKind
 from mumidesk.domain.municipalities import MunicipalBody, Municipality
 from mumidesk.services.registry import Services
-from mumidesk.ui.editors.record_editor import RecordEditor
 from mumidesk.ui.municipalities.municipality_editor import MunicipalityEditor
 from mumidesk.ui.municipalities.reference_dialog import ReferenceDialog
 from mumidesk.ui.municipalities.region_editor import RegionEditor
+from tests.ui.helpers import click_save
 from tests.ui.typing_helper import type_text
-
-
-def _save(editor: RecordEditor) -> None:
-    QTest.mouseClick(
-        editor.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
-    )
 
 
 def _dialog(qtbot: QtBot, services: Services) -> ReferenceDialog:
@@ -39,7 +30,7 @@ def test_region_then_municipality_with_bodies(qtbot: QtBot, services: Services) 
     type_text(region_editor.inputs["name_ru"], "Смоленская область")
     type_text(region_editor.inputs["name_ru_genitive"], "Смоленской области")
     type_text(region_editor.inputs["code"], "RU-SMO")
-    _save(region_editor)
+    click_save(region_editor)
     (region,) = services.regions.all()
     assert region.name_ru_genitive == "Смоленской области"
 
@@ -51,14 +42,14 @@ def test_region_then_municipality_with_bodies(qtbot: QtBot, services: Services) 
     editor.region.setCurrentIndex(editor.region.findText("Смоленская область"))
     editor.bodies.add_row({"kind": "administration", "name_ru": "Администрация города Смоленска"})
     editor.bodies.add_row({"kind": "representative", "name_ru": "Смоленский городской Совет"})
-    _save(editor)
+    click_save(editor)
     assert editor.errors.message("population") == "must be a whole number"
     assert editor.isVisible() and services.municipalities.list().total == 0
     assert editor.bodies.row_count() == 2  # nothing typed is lost
 
     editor.population.clear()
     type_text(editor.population, "316 570")
-    _save(editor)
+    click_save(editor)
     (town,) = services.municipalities.all()
     assert town.population == 316570 and town.region_id == region.id
     assert [b.kind for b in town.bodies] == [BodyKind.ADMINISTRATION, BodyKind.REPRESENTATIVE]
@@ -83,7 +74,7 @@ def test_body_ids_survive_reordering(qtbot: QtBot, services: Services) -> None:
     editor.bodies.table.setCurrentCell(1, 0)
     editor.bodies.move_selected(-1)
     editor.bodies.set_value(0, "head_name", "Иванов Иван Иванович")
-    _save(editor)
+    click_save(editor)
     stored = services.municipalities.get(town.id)
     assert [b.name_ru for b in stored.bodies] == ["Городская Дума", "Городская Управа"]
     assert {b.name_ru: b.id for b in stored.bodies} == ids
@@ -96,7 +87,7 @@ def test_a_body_without_a_name_is_marked_with_its_row(qtbot: QtBot, services: Se
     assert isinstance(editor, MunicipalityEditor)
     type_text(editor.inputs["name_ru"], "Тула")
     editor.bodies.add_row({"kind": "head", "name_ru": ""})
-    _save(editor)
+    click_save(editor)
     assert editor.errors.has_error("bodies")
     assert editor.errors.message("bodies").startswith("row 1: ")
     assert services.municipalities.list().total == 0

@@ -27,8 +27,8 @@ from mumidesk.ui.editors.record_editor import RecordEditor
 from mumidesk.ui.main_window import MainWindow
 from mumidesk.ui.pages.agreements_page import AgreementsPage
 from mumidesk.ui.pages.delegations_page import DelegationsPage
-from mumidesk.ui.widgets.record_picker import RecordPicker
 from mumidesk.ui.window_settings import window_settings
+from tests.ui.helpers import pick
 from tests.ui.typing_helper import type_text
 
 MONDAY = dt.date(2026, 11, 16)  # last week, seen from the session's 22 November 2026
@@ -42,13 +42,6 @@ def _save(editor: RecordEditor) -> None:
         editor.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
     assert not editor.isVisible(), [editor.errors.message(f) for f in editor.errors.fields()]
-
-
-def _pick(picker: RecordPicker, typed: str, wanted: str) -> None:
-    picker.setFocus()
-    type_text(picker, typed)
-    assert wanted in picker.candidates()
-    picker.choose(wanted)
 
 
 def _press(window: MainWindow, key: Qt.Key, qtbot: QtBot) -> None:
@@ -81,7 +74,7 @@ def test_a_newcomer_enters_a_visit_records_the_agreement_and_prints_the_report(
     assert isinstance(editor, DelegationEditor)
     type_text(editor.title, VISIT)
     editor.municipality.setCurrentIndex(editor.municipality.findText("Смоленск"))
-    _pick(editor.partners.picker, "Могил", "Могилёв")
+    pick(editor.partners.picker, "Могил", "Могилёв")
     editor.partners.add_picked()
     editor.start_date.set_value(MONDAY)
     editor.end_date.set_value(TUESDAY)
@@ -111,7 +104,7 @@ def test_a_newcomer_enters_a_visit_records_the_agreement_and_prints_the_report(
     municipality = agreement_editor.municipality
     municipality.setCurrentIndex(municipality.findText("Смоленск"))
     partner = agreement_editor.parties.add_party(PartySide.PARTNER)
-    _pick(partner.partner, "Могил", "Могилёв")
+    pick(partner.partner, "Могил", "Могилёв")
     _save(agreement_editor)
     [agreement] = [a for a in services.agreements.all() if a.title == AGREEMENT]
 
@@ -120,7 +113,7 @@ def test_a_newcomer_enters_a_visit_records_the_agreement_and_prints_the_report(
     assert delegations.show_record(visit.id)  # type: ignore[arg-type]
     editor = delegations.edit_record()
     assert isinstance(editor, DelegationEditor)
-    _pick(editor.agreements.picker, "Смоленским городским", AGREEMENT)
+    pick(editor.agreements.picker, "Смоленским городским", AGREEMENT)
     editor.agreements.add_picked()
     _save(editor)
     assert services.delegations.get(visit.id).agreement_ids == [agreement.id]  # type: ignore[arg-type]

@@ -3,8 +3,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from mumidesk.domain.enums import Gender, OrganisationKind
@@ -14,24 +12,15 @@ from mumidesk.services.organisations import MembershipFilter, PersonFilter
 from mumidesk.services.registry import Services
 from mumidesk.ui.editors.organisation_editor import OrganisationEditor
 from mumidesk.ui.editors.person_editor import PersonEditor
-from mumidesk.ui.editors.record_editor import RecordEditor
 from mumidesk.ui.pages.organisations_page import OrganisationsAndPeoplePage
+from tests.ui.helpers import agree, click_save, shown
 from tests.ui.typing_helper import type_text
 
 
 def _page(qtbot: QtBot, services: Services) -> OrganisationsAndPeoplePage:
-    page = OrganisationsAndPeoplePage(services, confirm=lambda _parent, _question: True)
-    qtbot.addWidget(page)
+    page = shown(qtbot, OrganisationsAndPeoplePage(services, confirm=agree))
     page.resize(1200, 700)
-    page.show()
     return page
-
-
-def _click_save(editor: RecordEditor) -> None:
-    from PySide6.QtWidgets import QDialogButtonBox
-
-    button = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_person_typed_in_cyrillic_with_a_bad_e_mail_is_marked_then_saved(
@@ -56,7 +45,7 @@ def test_person_typed_in_cyrillic_with_a_bad_e_mail_is_marked_then_saved(
     editor.municipality.setCurrentIndex(editor.municipality.findData(str(smolensk.id)))
     type_text(editor.inputs["phone"], "8 (4812) 38-10-25")
     type_text(editor.inputs["email"], "иванова@")
-    _click_save(editor)
+    click_save(editor)
 
     assert editor.isVisible()  # not saved, nothing typed lost
     assert editor.errors.has_error("email")
@@ -69,7 +58,7 @@ def test_person_typed_in_cyrillic_with_a_bad_e_mail_is_marked_then_saved(
     editor.inputs["email"].clear()
     type_text(editor.inputs["email"], "ivanova@admin-smolensk.ru")
     assert not editor.errors.has_error("email")  # corrected: the mark goes away
-    _click_save(editor)
+    click_save(editor)
     assert not editor.isVisible()
 
     [person] = services.people.list().items
@@ -97,7 +86,7 @@ def test_a_bad_phone_and_a_missing_name_are_reported_together(
     editor = page.new_record()
     type_text(editor.inputs["phone"], "12")
     type_text(editor.organisation, "нет такой")
-    _click_save(editor)
+    click_save(editor)
     assert editor.isVisible()
     assert editor.errors.message("last_name") == "is required"
     assert editor.errors.has_error("phone")
@@ -121,7 +110,7 @@ def test_organisation_with_two_people_and_a_membership(qtbot: QtBot, services: S
     editor.members.set_value(row, "since", dt.date(2020, 5, 1))
     editor.members.set_value(row, "until", dt.date(2019, 1, 1))
     editor.tabs.setCurrentIndex(0)
-    _click_save(editor)
+    click_save(editor)
 
     assert editor.isVisible()  # "until" before "since": refused, the table says which row
     assert editor.errors.has_error("memberships")
@@ -129,7 +118,7 @@ def test_organisation_with_two_people_and_a_membership(qtbot: QtBot, services: S
     assert editor.tabs.currentIndex() == 1  # the tab of the bad field is brought to front
     assert services.organisations.list().total == 0  # nothing partial
     editor.members.set_value(row, "until", None)
-    _click_save(editor)
+    click_save(editor)
     assert not editor.isVisible()
 
     [organisation] = services.organisations.list().items
@@ -180,7 +169,7 @@ def test_organisation_with_two_people_and_a_membership(qtbot: QtBot, services: S
     assert isinstance(new_editor, PersonEditor)
     assert new_editor.organisation.record_id() == organisation.id
     type_text(new_editor.inputs["last_name"], "Кузнецов")
-    _click_save(new_editor)
+    click_save(new_editor)
     assert services.people.list(PersonFilter(organisation_id=organisation.id)).total == 3
     assert page.people_page.model.rowCount() == 3  # the people of this organisation
     page.show_record_of("organisation", organisation.id)
@@ -189,7 +178,7 @@ def test_organisation_with_two_people_and_a_membership(qtbot: QtBot, services: S
     editor = page.edit_record()
     assert editor is not None
     editor.members.set_value(0, "role", "Председатель")
-    _click_save(editor)
+    click_save(editor)
     assert not editor.isVisible()
     [edited] = services.memberships.all(MembershipFilter(organisation_id=organisation.id))
     assert (edited.id, edited.role, edited.version) == (membership.id, "Председатель", 2)
@@ -278,7 +267,7 @@ def test_member_rows_may_be_removed(qtbot: QtBot, services: Services) -> None:
         next(i for i, r in enumerate(rows) if r["municipality"] == str(smolensk.id))
     )
     editor.members.remove_selected()
-    _click_save(editor)
+    click_save(editor)
     assert not editor.isVisible()
     left = services.organisations.memberships_of(hanse.id)
     assert [m.municipality_id for m in left] == [roslavl.id]

@@ -2,30 +2,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from mumidesk.domain.municipalities import Municipality
 from mumidesk.domain.partners import Partner, Partnership
 from mumidesk.services.partners import PartnerFilter
 from mumidesk.services.registry import Services
-from mumidesk.ui.editors.partner_editor import PartnerEditor
 from mumidesk.ui.models.partner_table import COL_NAME_RU, ID_ROLE, RECORD_ROLE
 from mumidesk.ui.pages.partners_page import PartnersPage
 from mumidesk.ui.widgets.country_box import CountryBox
+from tests.ui.helpers import agree, click_save, shown
 from tests.ui.typing_helper import type_text
 
 
 def _page(qtbot: QtBot, services: Services) -> PartnersPage:
-    page = PartnersPage(services, confirm=lambda _parent, _question: True)
-    qtbot.addWidget(page)
-    page.show()
-    return page
-
-
-def _click_save(editor: PartnerEditor) -> None:
-    button = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    return shown(qtbot, PartnersPage(services, confirm=agree))
 
 
 def _choose_country(box: CountryBox, typed: str, wanted: str) -> None:
@@ -67,7 +59,7 @@ def test_create_partner_typed_in_cyrillic(qtbot: QtBot, services: Services) -> N
         _choose_country(editor.country, "Бел", "Беларусь")
         assert editor.country.country_code() == "BY"
         type_text(editor.inputs["latitude"], "53,9")
-        _click_save(editor)
+        click_save(editor)
     assert not editor.isVisible()
     stored = services.partners.list(PartnerFilter(country_code="BY")).items
     assert [(p.name_ru, p.country_code, p.latitude) for p in stored] == [("Могилёв", "BY", 53.9)]
@@ -85,7 +77,7 @@ def test_invalid_latitude_marks_the_field_and_keeps_the_text(
     editor.country.set_country_code("BY")
     type_text(editor.inputs["latitude"], "100")
     type_text(editor.inputs["population"], "много")
-    _click_save(editor)
+    click_save(editor)
     assert editor.isVisible()
     assert editor.errors.has_error("latitude")
     assert "between -90 and 90" in editor.errors.message("latitude")
@@ -144,7 +136,7 @@ def test_edit_conflict_is_reported(qtbot: QtBot, services: Services) -> None:
     editor.inform = lambda _parent, message: shown.append(message)
     services.partners.update(Partner(**{**partner.__dict__, "region": "Брестская область"}))
     type_text(editor.inputs["name_en"], "Brest")
-    _click_save(editor)
+    click_save(editor)
     assert editor.isVisible() and len(shown) == 1
     assert "changed by someone else" in shown[0]
     assert editor.inputs["name_en"].text() == "Brest"

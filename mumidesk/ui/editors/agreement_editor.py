@@ -5,7 +5,6 @@ steps recorded (decision, signing, registration …) stay editable here to corre
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import replace
 from typing import Any
 
@@ -22,15 +21,16 @@ from PySide6.QtWidgets import (
 
 from mumidesk.domain.agreements import DEFAULT_NOTICE_LEAD_DAYS, Agreement
 from mumidesk.domain.enums import AgreementKind, AgreementStatus, CooperationArea, ParentRelation
-from mumidesk.domain.errors import FieldProblem, ValidationError
-from mumidesk.domain.validation import Checker
+from mumidesk.domain.errors import FieldProblem
 from mumidesk.i18n import _, current_locale
 from mumidesk.ui.agreements.format import status_colour
 from mumidesk.ui.editors.agreement_parties import AgreementFieldErrors, PartiesPanel
+from mumidesk.ui.editors.form_problems import raise_problems
 from mumidesk.ui.editors.record_editor import AskDiscard, Inform, RecordEditor, ask_discard, inform
 from mumidesk.ui.lookups import describe, lookup
 from mumidesk.ui.widgets.date_field import DateField
 from mumidesk.ui.widgets.multi_check import MultiCheck
+from mumidesk.ui.widgets.municipality_box import MunicipalityBox
 from mumidesk.ui.widgets.number_text import parse_int
 from mumidesk.ui.widgets.record_picker import RecordPicker
 
@@ -102,10 +102,7 @@ class AgreementEditor(RecordEditor):
         for kind in AgreementKind:
             self.kind.addItem(kind.label(), kind.value)
         self.status = QLabel()
-        self.municipality = QComboBox()
-        self.municipality.addItem(_("— none —"), "")
-        for m in services.municipalities.all():
-            self.municipality.addItem(m.name_ru, str(m.id))
+        self.municipality = MunicipalityBox(services, _("— none —"), keep_unknown=True)
         self.subject = QPlainTextEdit()
         self.subject.setTabChangesFocus(True)
         self.subject.setFixedHeight(90)
@@ -264,8 +261,7 @@ class AgreementEditor(RecordEditor):
         self.status.setText(agreement.status.label())
         self.status.setStyleSheet(f"color: {status_colour(agreement.status)}; font-weight: bold;")
         self.status.setToolTip(_("The status changes only by a lifecycle step."))
-        key = str(agreement.municipality_id) if agreement.municipality_id else ""
-        self.municipality.setCurrentIndex(max(self.municipality.findData(key), 0))
+        self.municipality.set_municipality_id(agreement.municipality_id)
         self.subject.setPlainText(agreement.subject)
         self.parent_picker.set_record_id(agreement.parent_id)
         relation = agreement.parent_relation.value if agreement.parent_relation else ""
@@ -324,14 +320,13 @@ class AgreementEditor(RecordEditor):
             problems.append(FieldProblem("parent_id", _("choose an agreement from the list")))
         parties, party_problems = self.parties.parties()
         problems += party_problems
-        municipality = self.municipality.currentData()
         relation = self.parent_relation.currentData()
         base = self.record
         fields: dict[str, Any] = {
             **{name: edit.text().strip() for name, edit in self.texts.items()},
             **{name: date.value() for name, date in self.dates.items()},
             "kind": AgreementKind(self.kind.currentData()),
-            "municipality_id": _uuid(municipality),
+            "municipality_id": self.municipality.municipality_id(),
             "subject": self.subject.toPlainText().strip(),
             "parent_id": self.parent_picker.record_id(),
             "parent_relation": ParentRelation(relation) if relation else None,
@@ -348,19 +343,10 @@ class AgreementEditor(RecordEditor):
             item = replace(base, **fields)  # keeps id, version and the status
         else:
             item = Agreement(status=AgreementStatus.DRAFT, **fields)
-        if problems:  # report the domain's other complaints in the same round
-            checker = Checker()
-            item.check(checker)
-            taken = {p.field for p in problems}
-            problems += [p for p in checker.problems if p.field not in taken]
-            raise ValidationError(problems)
+        raise_problems(item, problems)
         return item
 
     def store(self, item: Any) -> Agreement:
         if item.id is None:
             return self._service.create(item)
         return self._service.update(item)
-
-
-def _uuid(text: str | None) -> uuid.UUID | None:
-    return uuid.UUID(text) if text else None

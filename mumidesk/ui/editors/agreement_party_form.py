@@ -25,6 +25,7 @@ from mumidesk.domain.municipalities import Municipality
 from mumidesk.i18n import _
 from mumidesk.ui.lookups import describe, lookup
 from mumidesk.ui.widgets.field_errors import FieldErrors
+from mumidesk.ui.widgets.municipality_box import MunicipalityBox
 from mumidesk.ui.widgets.record_picker import RecordPicker
 from mumidesk.ui.widgets.sub_table import CHOICE, SubColumn, SubTable
 
@@ -59,10 +60,9 @@ class PartyForm(QWidget):
         self.side = QComboBox()
         for side in PartySide:
             self.side.addItem(side.label(), side.value)
-        self.municipality = QComboBox()
-        self.municipality.addItem(_("— none —"), "")
-        for m in municipalities:
-            self.municipality.addItem(m.name_ru, str(m.id))
+        self.municipality = MunicipalityBox(
+            services, _("— none —"), keep_unknown=True, municipalities=municipalities
+        )
         self.body = QComboBox()
         self.partner = RecordPicker(lookup(services, "partner"), describe(services, "partner"))
         self.partner.setPlaceholderText(_("Type to find a partner…"))
@@ -124,8 +124,7 @@ class PartyForm(QWidget):
     # --- filling -------------------------------------------------------------------------------
     def load(self, party: AgreementParty) -> None:
         self.side.setCurrentIndex(max(self.side.findData(party.side.value), 0))
-        key = str(party.municipality_id) if party.municipality_id else ""
-        self.municipality.setCurrentIndex(max(self.municipality.findData(key), 0))
+        self.municipality.set_municipality_id(party.municipality_id)
         self._fill_bodies()
         body = str(party.body_id) if party.body_id else ""
         self.body.setCurrentIndex(max(self.body.findData(body), 0))
@@ -208,12 +207,12 @@ class PartyForm(QWidget):
                     person_id=uuid.UUID(person) if person else None,
                 )
             )
-        municipality = self.municipality.currentData()
+        municipality = self.municipality.municipality_id()
         body = self.body.currentData()
         own = side is PartySide.OWN
         party = AgreementParty(
             side=side,
-            municipality_id=uuid.UUID(municipality) if own and municipality else None,
+            municipality_id=municipality if own else None,
             body_id=uuid.UUID(body) if own and body else None,
             partner_id=self.partner.record_id() if side is PartySide.PARTNER else None,
             organisation_id=self.organisation.record_id() if side is PartySide.THIRD else None,
@@ -276,16 +275,16 @@ class PartyForm(QWidget):
         self.body.blockSignals(True)
         self.body.clear()
         self.body.addItem(_("— none —"), "")
-        key = self.municipality.currentData()
-        municipality = self._municipalities.get(uuid.UUID(key)) if key else None
+        key = self.municipality.municipality_id()
+        municipality = self._municipalities.get(key) if key else None
         for body in municipality.bodies if municipality else []:
             self.body.addItem(body.name_ru, str(body.id))
         self.body.blockSignals(False)
 
     def _body_chosen(self, *_args: Any) -> None:
         """A chosen body names the party when nothing is typed yet."""
-        key = self.municipality.currentData()
-        municipality = self._municipalities.get(uuid.UUID(key)) if key else None
+        key = self.municipality.municipality_id()
+        municipality = self._municipalities.get(key) if key else None
         body_key = self.body.currentData()
         body = next(
             (b for b in (municipality.bodies if municipality else []) if str(b.id) == body_key),

@@ -37,10 +37,12 @@ from mumidesk.ui.editors.delegation_rows import (
     snapshot,
     wrap_table,
 )
+from mumidesk.ui.editors.form_problems import store_placed
 from mumidesk.ui.editors.record_editor import AskDiscard, Inform, RecordEditor, ask_discard, inform
 from mumidesk.ui.lookups import describe, lookup
 from mumidesk.ui.models.delegation_table import report_due
 from mumidesk.ui.widgets.date_field import DateField
+from mumidesk.ui.widgets.municipality_box import MunicipalityBox
 from mumidesk.ui.widgets.record_picker import RecordListPicker
 
 TAB_GENERAL, TAB_MEMBERS, TAB_PROGRAMME, TAB_AGREEMENTS = range(4)
@@ -121,11 +123,7 @@ class DelegationEditor(RecordEditor):
         self.direction = QComboBox()
         for direction in DelegationDirection:
             self.direction.addItem(direction.label(), direction.value)
-        self.municipality = QComboBox()
-        self.municipality.addItem("—", "")
-        # Ids are kept as text: Qt's findData cannot compare Python UUID objects.
-        for municipality in s.municipalities.all():
-            self.municipality.addItem(municipality.name_ru, str(municipality.id))
+        self.municipality = MunicipalityBox(s, "—", keep_unknown=True)
         self.partners = RecordListPicker(lookup(s, "partner"), describe(s, "partner"))
         self.partners.picker.setPlaceholderText(_("Type a partner city…"))
         self.start_date = DateField()
@@ -223,7 +221,7 @@ class DelegationEditor(RecordEditor):
                 delegation.municipality_id = default
         self.title.setText(delegation.title)
         self.direction.setCurrentIndex(max(self.direction.findData(delegation.direction.value), 0))
-        self._set_municipality(delegation.municipality_id)
+        self.municipality.set_municipality_id(delegation.municipality_id)
         self.partners.set_ids(delegation.partner_ids)
         self.start_date.set_value(delegation.start_date)
         self.end_date.set_value(delegation.end_date)
@@ -235,12 +233,6 @@ class DelegationEditor(RecordEditor):
         self.programme_tab.set_items(delegation.programme)
         self.agreements.set_ids(delegation.agreement_ids)
         self._show_report_due()
-
-    def _set_municipality(self, key: uuid.UUID | None) -> None:
-        if key is not None and self.municipality.findData(str(key)) < 0:
-            # A municipality deleted since: still shown, so saving does not drop it unseen.
-            self.municipality.addItem(describe(self._services, "municipality")(key), str(key))
-        self.municipality.setCurrentIndex(max(self.municipality.findData(str(key or "")), 0))
 
     def values(self) -> dict[str, Any]:
         return {
@@ -276,7 +268,6 @@ class DelegationEditor(RecordEditor):
             picker.add_picked()  # chosen in the pop-up but Add not pressed: meant all the same
             if picker.picker.has_unmatched_text():
                 problems.append(FieldProblem(name, _("choose from the list or clear the text")))
-        municipality = self.municipality.currentData()
         base = self.record
         today = dt.date.today()
         item = Delegation(
@@ -284,7 +275,7 @@ class DelegationEditor(RecordEditor):
             version=base.version if base else 0,
             title=self.title.text().strip(),
             direction=DelegationDirection(self.direction.currentData()),
-            municipality_id=uuid.UUID(municipality) if municipality else None,
+            municipality_id=self.municipality.municipality_id(),
             partner_ids=self.partners.ids(),
             start_date=self.start_date.value() or today,
             end_date=self.end_date.value() or today,
@@ -304,11 +295,8 @@ class DelegationEditor(RecordEditor):
         return item
 
     def store(self, item: Any) -> Delegation:
-        service = self._services.delegations
-        try:
-            return service.create(item) if item.id is None else service.update(item)
-        except ValidationError as exc:
-            raise ValidationError(self._placed(exc.problems)) from None
+        saved: Delegation = store_placed(self._services.delegations, item, self._placed)
+        return saved
 
     def _placed(self, problems: list[FieldProblem]) -> list[FieldProblem]:
         tables = {

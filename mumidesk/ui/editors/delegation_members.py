@@ -74,7 +74,7 @@ class MembersTab(QWidget):
         self._services = services
         self.table = SubTable(
             [
-                SubColumn("is_head", _("Head"), BOOL, width=70),
+                SubColumn("is_head", _("Head"), BOOL, width=110),
                 SubColumn("full_name", _("Full name"), width=230),
                 SubColumn("position", _("Position"), width=230),
                 SubColumn("organisation", _("Organisation"), width=200),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import uuid
 from collections.abc import Iterable
 from typing import Any
 
@@ -33,13 +32,14 @@ from mumidesk.domain.enums import EventFormat, EventKind
 from mumidesk.domain.errors import FieldProblem, ValidationError
 from mumidesk.domain.events import Event
 from mumidesk.domain.fuzzy_date import FuzzyDate
-from mumidesk.domain.validation import Checker
 from mumidesk.i18n import _
 from mumidesk.services.registry import Services
+from mumidesk.ui.editors.form_problems import raise_problems, store_placed
 from mumidesk.ui.editors.record_editor import AskDiscard, Inform, RecordEditor, ask_discard, inform
 from mumidesk.ui.lookups import describe, lookup
 from mumidesk.ui.widgets.country_box import CountryBox
 from mumidesk.ui.widgets.fuzzy_date_field import FuzzyDateField
+from mumidesk.ui.widgets.municipality_box import MunicipalityBox
 from mumidesk.ui.widgets.number_text import format_number, parse_int
 from mumidesk.ui.widgets.record_picker import RecordListPicker
 
@@ -64,28 +64,6 @@ def combo_with(box: QComboBox, choices: Iterable[tuple[str, str]]) -> QComboBox:
     for code, label in choices:
         box.addItem(label, code)
     return box
-
-
-def municipality_box(services: Services) -> QComboBox:
-    """Own municipalities by name; ids are kept as text (findData cannot compare UUIDs)."""
-    box = QComboBox()
-    box.addItem("—", "")
-    for municipality in sorted(services.municipalities.all(), key=lambda m: m.name_ru):
-        box.addItem(municipality.name_ru, str(municipality.id))
-    return box
-
-
-def set_municipality(box: QComboBox, services: Services, key: uuid.UUID | None) -> None:
-    index = box.findData(str(key) if key else "")
-    if index < 0 and key is not None:  # a municipality deleted since: still shown, not lost
-        box.addItem(describe(services, "municipality")(key), str(key))
-        index = box.count() - 1
-    box.setCurrentIndex(max(index, 0))
-
-
-def municipality_of(box: QComboBox) -> uuid.UUID | None:
-    data = box.currentData()
-    return uuid.UUID(data) if data else None
 
 
 class CountryListField(QWidget):
@@ -186,7 +164,7 @@ class EventEditor(RecordEditor):
         )
         self.kind = combo_with(QComboBox(), ((k.value, k.label()) for k in EventKind))
         self.format = combo_with(QComboBox(), ((f.value, f.label()) for f in EventFormat))
-        self.municipality = municipality_box(services)
+        self.municipality = MunicipalityBox(services, "—", keep_unknown=True)
         self.dates = FuzzyDateField()
         self.countries = CountryListField()
         self.partners = RecordListPicker(lookup(services, "partner"), describe(services, "partner"))
@@ -247,7 +225,7 @@ class EventEditor(RecordEditor):
             self.texts[name].setPlainText(getattr(event, name))
         self.kind.setCurrentIndex(max(self.kind.findData(event.kind.value), 0))
         self.format.setCurrentIndex(max(self.format.findData(event.format.value), 0))
-        set_municipality(self.municipality, self._services, event.municipality_id)
+        self.municipality.set_municipality_id(event.municipality_id)
         self.dates.set_value(event.dates)
         self.countries.set_codes(event.country_codes)
         self.partners.set_ids(event.partner_ids)
@@ -266,14 +244,12 @@ class EventEditor(RecordEditor):
         return typed
 
     def store(self, item: Any) -> Event:
-        try:
-            return (
-                self._services.events.create(item)
-                if item.id is None
-                else self._services.events.update(item)
-            )
-        except ValidationError as exc:
-            raise ValidationError(placed(exc.problems, _DATE_FIELDS)) from None
+        saved: Event = store_placed(self._services.events, item, self._placed)
+        return saved
+
+    @staticmethod
+    def _placed(problems: Iterable[FieldProblem]) -> list[FieldProblem]:
+        return placed(problems, _DATE_FIELDS)
 
     def build_item(self) -> Event:
         """The event as typed; text that cannot be read raises ValidationError here, together
@@ -308,7 +284,7 @@ class EventEditor(RecordEditor):
             id=base.id if base else None,
             version=base.version if base else 0,
             name=typed["name"],
-            municipality_id=municipality_of(self.municipality),
+            municipality_id=self.municipality.municipality_id(),
             kind=EventKind(self.kind.currentData()),
             format=EventFormat(self.format.currentData()),
             place=typed["place"],
@@ -321,13 +297,7 @@ class EventEditor(RecordEditor):
             partner_ids=self.partners.ids(),
             agreement_ids=self.agreements.ids(),
         )
-        if problems:  # report the domain's other complaints in the same round
-            checker = Checker()
-            item.check(checker)
-            found = placed(checker.problems, _DATE_FIELDS)
-            taken = {p.field for p in problems}
-            problems += [p for p in found if p.field not in taken]
-            raise ValidationError(problems)
+        raise_problems(item, problems, self._placed)
         return item
 
 

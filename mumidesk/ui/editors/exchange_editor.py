@@ -25,22 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from mumidesk.domain.enums import ExchangeDirection, ExchangeKind, ParticipantCategory
-from mumidesk.domain.errors import FieldProblem, ValidationError
+from mumidesk.domain.errors import FieldProblem
 from mumidesk.domain.exchanges import ExchangeProgramme, Participation
-from mumidesk.domain.validation import Checker
 from mumidesk.i18n import _, current_locale
 from mumidesk.services.registry import Services
 from mumidesk.ui.editors.event_editor import (
     combo_with,
     form_page,
-    municipality_box,
-    municipality_of,
     placed,
-    set_municipality,
 )
+from mumidesk.ui.editors.form_problems import raise_problems, store_placed
 from mumidesk.ui.editors.record_editor import AskDiscard, Inform, RecordEditor, ask_discard, inform
 from mumidesk.ui.lookups import describe, lookup
 from mumidesk.ui.widgets.date_field import DateField
+from mumidesk.ui.widgets.municipality_box import MunicipalityBox
 from mumidesk.ui.widgets.record_picker import RecordListPicker, RecordPicker
 from mumidesk.ui.widgets.sub_table import CHOICE, INT, SubColumn, SubTable
 
@@ -107,7 +105,7 @@ class ExchangeEditor(RecordEditor):
 
         self.title = QLineEdit()
         self.kind = combo_with(QComboBox(), ((k.value, k.label()) for k in ExchangeKind))
-        self.municipality = municipality_box(services)
+        self.municipality = MunicipalityBox(services, "—", keep_unknown=True)
         self.start_date = DateField(optional=True)
         self.end_date = DateField(optional=True)
         self.partners = RecordListPicker(lookup(services, "partner"), describe(services, "partner"))
@@ -176,7 +174,7 @@ class ExchangeEditor(RecordEditor):
         programme = record or ExchangeProgramme(title="")
         self.title.setText(programme.title)
         self.kind.setCurrentIndex(max(self.kind.findData(programme.kind.value), 0))
-        set_municipality(self.municipality, self._services, programme.municipality_id)
+        self.municipality.set_municipality_id(programme.municipality_id)
         self.start_date.set_value(programme.start_date)
         self.end_date.set_value(programme.end_date)
         self.partners.set_ids(programme.partner_ids)
@@ -210,11 +208,8 @@ class ExchangeEditor(RecordEditor):
         }
 
     def store(self, item: Any) -> ExchangeProgramme:
-        service = self._services.exchanges
-        try:
-            return service.create(item) if item.id is None else service.update(item)
-        except ValidationError as exc:
-            raise ValidationError(self._placed(exc.problems)) from None
+        saved: ExchangeProgramme = store_placed(self._services.exchanges, item, self._placed)
+        return saved
 
     def build_item(self) -> ExchangeProgramme:
         """The programme as typed, with every problem found in one round."""
@@ -233,7 +228,7 @@ class ExchangeEditor(RecordEditor):
             version=base.version if base else 0,
             title=self.title.text().strip(),
             kind=ExchangeKind(self.kind.currentData()),
-            municipality_id=municipality_of(self.municipality),
+            municipality_id=self.municipality.municipality_id(),
             partner_ids=self.partners.ids(),
             start_date=self.start_date.value(),
             end_date=self.end_date.value(),
@@ -241,12 +236,7 @@ class ExchangeEditor(RecordEditor):
             description=self.description.toPlainText().strip(),
             participations=[_participation(row) for row in rows],
         )
-        if problems:  # report the domain's other complaints in the same round
-            checker = Checker()
-            item.check(checker)
-            taken = {p.field for p in problems}
-            problems += [p for p in self._placed(checker.problems) if p.field not in taken]
-            raise ValidationError(problems)
+        raise_problems(item, problems, self._placed)
         return item
 
     # --- participations ----------------------------------------------------------------------

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from mumidesk.domain.enums import OrganisationKind
-from mumidesk.domain.errors import FieldProblem, ValidationError
+from mumidesk.domain.errors import FieldProblem
 from mumidesk.domain.organisations import Membership, Organisation
-from mumidesk.domain.validation import Checker
 from mumidesk.i18n import _
+from mumidesk.ui.editors.form_problems import raise_problems
 from mumidesk.ui.editors.record_editor import AskDiscard, Inform, RecordEditor, ask_discard, inform
 from mumidesk.ui.widgets.country_box import CountryBox
 from mumidesk.ui.widgets.sub_table import CHOICE, DATE, TEXT, SubColumn, SubTable
@@ -203,12 +203,7 @@ class OrganisationEditor(RecordEditor):
                     until=row["until"],
                 )
             )
-        if problems:  # the domain's other complaints in the same round
-            checker = Checker()
-            item.check(checker)
-            taken = {p.field for p in problems}
-            problems += [p for p in checker.problems if p.field not in taken]
-            raise ValidationError(problems)
+        raise_problems(item, problems)
         return OrganisationDraft(item, memberships)
 
     def store(self, item: Any) -> Organisation:

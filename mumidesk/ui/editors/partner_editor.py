@@ -7,11 +7,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
-from mumidesk.domain.errors import FieldProblem, ValidationError
+from mumidesk.domain.errors import FieldProblem
 from mumidesk.domain.partners import Partner
-from mumidesk.domain.validation import Checker
 from mumidesk.i18n import _
 from mumidesk.services.partners import PartnerService
+from mumidesk.ui.editors.form_problems import raise_problems
 from mumidesk.ui.editors.record_editor import AskDiscard, Inform, RecordEditor, ask_discard, inform
 from mumidesk.ui.widgets.country_box import CountryBox
 from mumidesk.ui.widgets.number_text import format_number, parse_float, parse_int
@@ -143,10 +143,5 @@ class PartnerEditor(RecordEditor):
             website=typed["website"],
             notes=self.notes.toPlainText().strip(),
         )
-        if problems:  # report the domain's other complaints in the same round
-            checker = Checker()
-            item.check(checker)
-            taken = {p.field for p in problems}
-            problems += [p for p in checker.problems if p.field not in taken]
-            raise ValidationError(problems)
+        raise_problems(item, problems)
         return item

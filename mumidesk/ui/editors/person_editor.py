@@ -10,12 +10,13 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from mumidesk.domain.enums import Gender
-from mumidesk.domain.errors import FieldProblem, ValidationError
+from mumidesk.domain.errors import FieldProblem
 from mumidesk.domain.organisations import Person
-from mumidesk.domain.validation import Checker
 from mumidesk.i18n import _
+from mumidesk.ui.editors.form_problems import raise_problems
 from mumidesk.ui.editors.record_editor import AskDiscard, Inform, RecordEditor, ask_discard, inform
 from mumidesk.ui.lookups import describe, lookup
+from mumidesk.ui.widgets.municipality_box import MunicipalityBox
 from mumidesk.ui.widgets.record_picker import RecordPicker
 
 
@@ -54,11 +55,7 @@ class PersonEditor(RecordEditor):
             lookup(services, "organisation"), describe(services, "organisation")
         )
         self.organisation.setPlaceholderText(_("Type to find…"))
-        self.municipality = QComboBox()
-        # Ids are kept as text: Qt's findData cannot compare Python UUID objects.
-        self.municipality.addItem(_("— none —"), "")
-        for municipality in services.municipalities.all():
-            self.municipality.addItem(municipality.name_ru, str(municipality.id))
+        self.municipality = MunicipalityBox(services, _("— none —"), keep_unknown=True)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
 
@@ -109,8 +106,7 @@ class PersonEditor(RecordEditor):
         self.gender.setCurrentIndex(max(self.gender.findData(person.gender.value), 0))
         self.organisation.set_record_id(person.organisation_id)
         self.organisation.setCursorPosition(0)
-        key = str(person.municipality_id) if person.municipality_id else ""
-        self.municipality.setCurrentIndex(max(self.municipality.findData(key), 0))
+        self.municipality.set_municipality_id(person.municipality_id)
         self.notes.setPlainText(person.notes)
 
     def values(self) -> dict[str, Any]:
@@ -129,7 +125,6 @@ class PersonEditor(RecordEditor):
             )
         base: Person | None = self.record
         typed = {name: self.inputs[name].text().strip() for name in self.TEXT_FIELDS}
-        municipality = self.municipality.currentData()
         item = Person(
             id=base.id if base else None,
             version=base.version if base else 0,
@@ -139,17 +134,12 @@ class PersonEditor(RecordEditor):
             gender=Gender(self.gender.currentData()),
             position=typed["position"],
             organisation_id=self.organisation.record_id(),
-            municipality_id=uuid.UUID(municipality) if municipality else None,
+            municipality_id=self.municipality.municipality_id(),
             email=typed["email"],
             phone=typed["phone"],
             notes=self.notes.toPlainText().strip(),
         )
-        if problems:  # the domain's other complaints in the same round
-            checker = Checker()
-            item.check(checker)
-            taken = {p.field for p in problems}
-            problems += [p for p in checker.problems if p.field not in taken]
-            raise ValidationError(problems)
+        raise_problems(item, problems)
         return item
 
     def store(self, item: Any) -> Person:

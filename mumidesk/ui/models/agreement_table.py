@@ -16,6 +16,7 @@ from mumidesk.ui.agreements.format import (
     status_colour,
     term_text,
 )
+from mumidesk.ui.models.linked_names import NamingService
 from mumidesk.ui.models.record_table import (
     ID_ROLE,
     PAGE_SIZE,
@@ -68,24 +69,12 @@ def columns(labels: dict[uuid.UUID, str]) -> list[Column[Agreement]]:
     ]
 
 
-class _NamingService:
-    """The agreement service as the model sees it: each page comes with its party names."""
-
-    def __init__(self, service: AgreementService, labels: dict[uuid.UUID, str]) -> None:
-        self._service = service
-        self._labels = labels
-
-    def list(self, flt: Any = None, **kwargs: Any) -> Any:
-        page = self._service.list(flt, **kwargs)
-        self._labels.update(self._service.party_labels(page.items))
-        return page
-
-
 class AgreementTableModel(RecordTableModel[Agreement]):
     def __init__(self, service: AgreementService, parent: Any = None) -> None:
-        self.labels: dict[uuid.UUID, str] = {}
+        self.naming: NamingService[Agreement] = NamingService(service, service.party_labels)
+        self.labels = self.naming.names
         super().__init__(
-            _NamingService(service, self.labels),
+            self.naming,
             columns(self.labels),
             AgreementFilter(),
             sort="signed",
@@ -94,5 +83,5 @@ class AgreementTableModel(RecordTableModel[Agreement]):
         )
 
     def reload(self) -> None:
-        self.labels.clear()  # a renamed partner shows its new name
+        self.naming.forget()  # a renamed partner shows its new name
         super().reload()

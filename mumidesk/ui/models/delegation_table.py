@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from babel.dates import format_date
@@ -15,8 +15,8 @@ from mumidesk.domain.deadlines import delegation_deadlines
 from mumidesk.domain.delegations import Delegation
 from mumidesk.domain.fuzzy_date import FuzzyDate
 from mumidesk.i18n import _, current_locale
-from mumidesk.services.crud import Page
 from mumidesk.services.delegations import DelegationFilter, DelegationService
+from mumidesk.ui.models.linked_names import NamingService
 from mumidesk.ui.models.record_table import Column, RecordTableModel
 
 COL_TITLE = 0
@@ -95,32 +95,13 @@ def columns(names: Mapping[uuid.UUID, str]) -> list[Column[Delegation]]:
     ]
 
 
-class _NamingService:
-    """The delegation service as the model pages through it: every page fetched also brings the
-    titles of the records its rows link to."""
-
-    def __init__(self, service: DelegationService, names: dict[uuid.UUID, str]) -> None:
-        self._service = service
-        self._names = names
-
-    def list(self, flt: Any = None, **options: Any) -> Page[Delegation]:
-        page = self._service.list(flt, **options)
-        wanted: set[uuid.UUID] = set()
-        for item in page.items:
-            wanted.update(item.partner_ids)
-            if item.municipality_id is not None:
-                wanted.add(item.municipality_id)
-        missing = wanted - self._names.keys()
-        if missing:
-            self._names.update(self._service.titles(missing))
-        return page
-
-
 class DelegationTableModel(RecordTableModel[Delegation]):
     def __init__(self, service: DelegationService, parent: Any = None) -> None:
-        self.names: dict[uuid.UUID, str] = {}
+        self._delegations = service
+        self.naming: NamingService[Delegation] = NamingService(service, self._name_page)
+        self.names = self.naming.names
         super().__init__(
-            _NamingService(service, self.names),
+            self.naming,
             columns(self.names),
             DelegationFilter(),
             sort="start",
@@ -128,6 +109,12 @@ class DelegationTableModel(RecordTableModel[Delegation]):
             parent=parent,
         )
 
+    def _name_page(self, items: Sequence[Delegation]) -> dict[uuid.UUID, str]:
+        """The titles of the partners and municipalities of a page's rows not named yet."""
+        linked = [key for d in items for key in (d.municipality_id, *d.partner_ids)]
+        missing = self.naming.missing(linked)
+        return self._delegations.titles(missing) if missing else {}
+
     def reload(self) -> None:
-        self.names.clear()  # a partner may have been renamed meanwhile
+        self.naming.forget()  # a partner may have been renamed meanwhile
         super().reload()

@@ -4,7 +4,6 @@ participants, and beside them the kind, the format, the own municipality and the
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,16 +13,15 @@ from mumidesk.domain.events import Event
 from mumidesk.i18n import _, current_locale
 from mumidesk.services.events import EventFilter
 from mumidesk.services.registry import Services
-from mumidesk.ui.lookups import describe
+from mumidesk.ui.models.linked_names import LinkedNames, LinkedNamesTableModel
 from mumidesk.ui.models.record_table import (
     ID_ROLE,
     PAGE_SIZE,
     RECORD_ROLE,
     Column,
-    RecordTableModel,
 )
 
-__all__ = ["ID_ROLE", "PAGE_SIZE", "RECORD_ROLE", "EventTableModel", "LinkedNames"]
+__all__ = ["ID_ROLE", "PAGE_SIZE", "RECORD_ROLE", "EventTableModel"]
 
 COL_DATES = 0
 COL_NAME = 1
@@ -37,39 +35,6 @@ COL_PARTICIPANTS = 8
 COL_COUNT = 9
 COL_CONTENT = 10
 COL_ORGANISER = 11
-
-
-class LinkedNames:
-    """Names of the records a row points to, asked once per id and kept: a table repaints its
-    cells often, and a query a cell would make scrolling slow."""
-
-    def __init__(self, services: Services) -> None:
-        self._services = services
-        self._municipalities: dict[uuid.UUID, str] | None = None
-        self._titles: dict[tuple[str, uuid.UUID], str] = {}
-
-    def municipality(self, key: uuid.UUID | None) -> str:
-        if key is None:
-            return ""
-        if self._municipalities is None:  # few of them: all in one query
-            self._municipalities = {
-                m.id: m.name_ru for m in self._services.municipalities.all() if m.id is not None
-            }
-        name = self._municipalities.get(key)
-        return name if name is not None else self.title("municipality", key)
-
-    def title(self, kind: str, key: uuid.UUID) -> str:
-        if (kind, key) not in self._titles:
-            self._titles[kind, key] = describe(self._services, kind)(key)
-        return self._titles[kind, key]
-
-    def titles(self, kind: str, keys: Iterable[uuid.UUID]) -> list[str]:
-        return [self.title(kind, key) for key in keys]
-
-    def forget(self) -> None:
-        """Names may have changed (a partner renamed): ask again."""
-        self._municipalities = None
-        self._titles.clear()
 
 
 def dates_text(event: Event) -> str:
@@ -117,20 +82,16 @@ def _columns(names: LinkedNames) -> list[Column[Event]]:
     ]
 
 
-class EventTableModel(RecordTableModel[Event]):
+class EventTableModel(LinkedNamesTableModel[Event]):
     """Newest events first."""
 
     def __init__(self, services: Services, parent: Any = None) -> None:
-        self.names = LinkedNames(services)
         super().__init__(
+            services,
             services.events,
-            _columns(self.names),
+            _columns,
             EventFilter(),
             sort="start",
             descending=True,
             parent=parent,
         )
-
-    def reload(self) -> None:
-        self.names.forget()
-        super().reload()

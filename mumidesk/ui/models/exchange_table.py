@@ -12,13 +12,12 @@ from mumidesk.domain.exchanges import ExchangeProgramme
 from mumidesk.i18n import _, current_locale
 from mumidesk.services.exchanges import ExchangeFilter
 from mumidesk.services.registry import Services
-from mumidesk.ui.models.event_table import LinkedNames
+from mumidesk.ui.models.linked_names import LinkedNames, LinkedNamesTableModel
 from mumidesk.ui.models.record_table import (
     ID_ROLE,
     PAGE_SIZE,
     RECORD_ROLE,
     Column,
-    RecordTableModel,
 )
 
 __all__ = ["ID_ROLE", "PAGE_SIZE", "RECORD_ROLE", "ExchangeTableModel"]
@@ -88,20 +87,16 @@ def _columns(names: LinkedNames) -> list[Column[ExchangeProgramme]]:
     ]
 
 
-class ExchangeTableModel(RecordTableModel[ExchangeProgramme]):
+class ExchangeTableModel(LinkedNamesTableModel[ExchangeProgramme]):
     """Newest programmes first."""
 
     def __init__(self, services: Services, parent: Any = None) -> None:
-        self.names = LinkedNames(services)
         super().__init__(
+            services,
             services.exchanges,
-            _columns(self.names),
+            _columns,
             ExchangeFilter(),
             sort="start",
             descending=True,
             parent=parent,
         )
-
-    def reload(self) -> None:
-        self.names.forget()
-        super().reload()

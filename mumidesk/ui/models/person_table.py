@@ -4,17 +4,16 @@ names are fetched once per loaded page (one query), not once per painted cell.""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
-
-from PySide6.QtCore import QModelIndex
 
 from mumidesk.domain.organisations import Person
 from mumidesk.i18n import _
 from mumidesk.services.crud import CrudService
 from mumidesk.services.organisations import OrganisationService, PersonFilter, PersonService
+from mumidesk.ui.models.linked_names import NamingService
 from mumidesk.ui.models.organisation_table import format_phone
-from mumidesk.ui.models.record_table import Column, ModelIndex, RecordTableModel
+from mumidesk.ui.models.record_table import Column, RecordTableModel
 
 COL_NAME = 0
 COL_POSITION = 1
@@ -34,7 +33,7 @@ class PersonTableModel(RecordTableModel[Person]):
     ) -> None:
         self._organisations = organisations
         self._municipalities = municipalities
-        self._organisation_names: dict[uuid.UUID, str] = {}
+        self.naming: NamingService[Person] = NamingService(people, self._name_page)
         self._municipality_names: dict[uuid.UUID, str] = {}
         columns: list[Column[Person]] = [
             Column("name", lambda: _("Full name"), lambda p: p.full_name, "name"),
@@ -42,7 +41,7 @@ class PersonTableModel(RecordTableModel[Person]):
             Column(
                 "organisation",
                 lambda: _("Organisation"),
-                self._name_of(self._organisation_names, "organisation_id"),
+                self._name_of(self.naming.names, "organisation_id"),
                 "organisation",
             ),
             Column(
@@ -54,7 +53,7 @@ class PersonTableModel(RecordTableModel[Person]):
             Column("phone", lambda: _("Phone"), lambda p: format_phone(p.phone), "phone"),
             Column("email", lambda: _("E-mail"), lambda p: p.email, "email"),
         ]
-        super().__init__(people, columns, PersonFilter(), sort="name", parent=parent)
+        super().__init__(self.naming, columns, PersonFilter(), sort="name", parent=parent)
 
     @staticmethod
     def _name_of(names: dict[uuid.UUID, str], field: str) -> Callable[[Person], str]:
@@ -64,32 +63,16 @@ class PersonTableModel(RecordTableModel[Person]):
 
         return text
 
+    def _name_page(self, items: Sequence[Person]) -> dict[uuid.UUID, str]:
+        """The names of the organisations of a page's people not named yet (one query)."""
+        missing = self.naming.missing(p.organisation_id for p in items)
+        return self._organisations.names(missing) if missing else {}
+
     def reload(self) -> None:
         # Municipalities are few (one region's): all names at once, fresh on every reload.
         self._municipality_names.clear()
         self._municipality_names.update(
             {m.id: m.name_ru for m in self._municipalities.all() if m.id is not None}
         )
-        self._organisation_names.clear()
+        self.naming.forget()
         super().reload()
-        self._learn_names(0)
-
-    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        first = self.rowCount()
-        super().fetchMore(parent)
-        self._learn_names(first)
-
-    def _learn_names(self, first: int) -> None:
-        keys = {
-            p.organisation_id
-            for row in range(first, self.rowCount())
-            if (p := self.record_at(row)) is not None and p.organisation_id is not None
-        }
-        missing = keys - self._organisation_names.keys()
-        if missing:
-            self._organisation_names.update(self._organisations.names(missing))
-            if self.rowCount() > first:  # the rows were shown before their names came
-                self.dataChanged.emit(
-                    self.index(first, COL_ORGANISATION),
-                    self.index(self.rowCount() - 1, COL_ORGANISATION),
-                )

@@ -44,6 +44,8 @@ from mumidesk.ui.pages.record_page import RecordPage
 from mumidesk.ui.widgets.country_box import CountryBox
 from mumidesk.ui.widgets.date_field import DateField
 from mumidesk.ui.widgets.detail_card import DetailCard
+from mumidesk.ui.widgets.municipality_box import MunicipalityBox
+from mumidesk.ui.widgets.record_links import link_label, links_html, make_linkable
 
 S = AgreementStatus
 IN_PREPARATION = (S.DRAFT, S.SENT_FOR_APPROVAL, S.APPROVED, S.SIGNED, S.SUBMITTED_FOR_REGISTRATION)
@@ -97,10 +99,8 @@ class AgreementCard(DetailCard):
         self._open_record = open_record
         self.lifecycle = LifecyclePanel(services.agreements, today=today)
         self.layout_.insertWidget(1, self.lifecycle)
-        self.links = QLabel()
-        self.links.setWordWrap(True)
-        self.links.setOpenExternalLinks(False)
-        self.links.linkActivated.connect(self._link)
+        self.links = link_label()
+        make_linkable(self.links, self._open_record)
         self.extra.addWidget(self.links)
         self.show_record(None)
 
@@ -214,10 +214,7 @@ class AgreementCard(DetailCard):
 
         def section(title: str, kind: str, items: tuple[tuple[uuid.UUID, str], ...]) -> None:
             if items:
-                anchors = "<br>".join(
-                    f'<a href="{kind}:{key}">{html.escape(text)}</a>' for key, text in items
-                )
-                sections.append(f"<b>{html.escape(title)}</b><br>{anchors}")
+                sections.append(f"<b>{html.escape(title)}</b><br>{links_html(kind, items)}")
 
         if links.parent is not None:
             relation = agreement.parent_relation.label() if agreement.parent_relation else ""
@@ -232,10 +229,6 @@ class AgreementCard(DetailCard):
         """The "kind:id" of every link shown (for tests and keyboard users)."""
         text = self.links.text()
         return [part.split('"', 1)[0] for part in text.split('href="')[1:]]
-
-    def _link(self, target: str) -> None:
-        kind, _sep, key = target.partition(":")
-        self._open_record(kind, uuid.UUID(key))
 
 
 class AgreementsPage(RecordPage):
@@ -268,11 +261,7 @@ class AgreementsPage(RecordPage):
         self.kind_filter.addItem(_("All kinds"), "")
         for kind in AgreementKind:
             self.kind_filter.addItem(kind.label(), kind.value)
-        self.municipality_filter = QComboBox()
-        # Ids are kept as text: Qt's findData cannot compare Python UUID objects.
-        self.municipality_filter.addItem(_("All municipalities"), "")
-        for municipality in self._services.municipalities.all():
-            self.municipality_filter.addItem(municipality.name_ru, str(municipality.id))
+        self.municipality_filter = MunicipalityBox(self._services, _("All municipalities"))
         self.country_filter = CountryBox(empty_text=_("All countries"))
         self.signed_from = DateField(optional=True)
         self.signed_to = DateField(optional=True)
@@ -312,11 +301,10 @@ class AgreementsPage(RecordPage):
     def current_filter(self) -> AgreementFilter:
         codes = [c for c in str(self.status_filter.currentData() or "").split(",") if c]
         kind = self.kind_filter.currentData()
-        municipality = self.municipality_filter.currentData()
         return AgreementFilter(
             statuses=tuple(AgreementStatus(c) for c in codes),
             kind=AgreementKind(kind) if kind else None,
-            municipality_id=uuid.UUID(municipality) if municipality else None,
+            municipality_id=self.municipality_filter.municipality_id(),
             partner_country=self.country_filter.country_code(),
             signed_from=self.signed_from.value(),
             signed_to=self.signed_to.value(),
@@ -352,8 +340,7 @@ class AgreementsPage(RecordPage):
         self.status_filter.setCurrentIndex(max(index, 0))
 
     def set_municipality(self, key: uuid.UUID | None) -> None:
-        index = self.municipality_filter.findData(str(key) if key else "")
-        self.municipality_filter.setCurrentIndex(max(index, 0))
+        self.municipality_filter.set_municipality_id(key)
 
     # --- the area's parts ----------------------------------------------------------------------
     def make_model(self) -> RecordTableModel[Any]:

@@ -10,7 +10,7 @@ import uuid
 from typing import Any
 
 from babel.dates import format_date, format_time
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -52,6 +52,8 @@ from mumidesk.ui.pages.record_page import RecordPage
 from mumidesk.ui.widgets.country_box import CountryBox
 from mumidesk.ui.widgets.date_field import DateField
 from mumidesk.ui.widgets.detail_card import DetailCard
+from mumidesk.ui.widgets.municipality_box import MunicipalityBox
+from mumidesk.ui.widgets.record_links import link_label, links_html, parse_link
 
 ANY_TIME, THIS_QUARTER, LAST_QUARTER, THIS_YEAR, LAST_YEAR, CUSTOM = (
     "",
@@ -79,9 +81,7 @@ def period_bounds(code: str, today: dt.date) -> tuple[dt.date | None, dt.date | 
 
 
 def _links(kind: str, keys: list[uuid.UUID], names: dict[uuid.UUID, str]) -> str:
-    return "<br>".join(
-        f'<a href="{kind}:{key}">{html.escape(names.get(key) or str(key))}</a>' for key in keys
-    )
+    return links_html(kind, [(key, names.get(key) or str(key)) for key in keys])
 
 
 def _time_span(item: ProgrammeItem) -> str:
@@ -121,10 +121,7 @@ class DelegationCard(DetailCard):
         ):
             heading = QLabel(title)
             heading.setStyleSheet("font-weight: bold; margin-top: 8px;")
-            body = QLabel()
-            body.setWordWrap(True)
-            body.setTextFormat(Qt.TextFormat.RichText)
-            body.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            body = link_label()
             body.linkActivated.connect(self.follow)
             self.extra.addWidget(heading)
             self.extra.addWidget(body)
@@ -132,8 +129,9 @@ class DelegationCard(DetailCard):
         self.show_record(None)
 
     def follow(self, href: str) -> None:
-        kind, _sep, key = href.partition(":")
-        self.open_record.emit(kind, uuid.UUID(key))
+        link = parse_link(href)
+        if link is not None:
+            self.open_record.emit(*link)
 
     def section_text(self, key: str) -> str:
         return self.sections[key][1].text()
@@ -234,11 +232,7 @@ class DelegationsPage(RecordPage):
         self.direction_filter.addItem(_("All directions"), "")
         for direction in DelegationDirection:
             self.direction_filter.addItem(direction.label(), direction.value)
-        self.municipality_filter = QComboBox()
-        # Ids are kept as text: Qt's findData cannot compare Python UUID objects.
-        self.municipality_filter.addItem(_("All municipalities"), "")
-        for municipality in self._services.municipalities.all():
-            self.municipality_filter.addItem(municipality.name_ru, str(municipality.id))
+        self.municipality_filter = MunicipalityBox(self._services, _("All municipalities"))
         self.country_filter = CountryBox(empty_text=_("All countries"))
         self.period_filter = QComboBox()
         for code, label in (
@@ -313,10 +307,9 @@ class DelegationsPage(RecordPage):
 
     def current_filter(self) -> DelegationFilter:
         direction = self.direction_filter.currentData()
-        municipality = self.municipality_filter.currentData()
         return DelegationFilter(
             direction=DelegationDirection(direction) if direction else None,
-            municipality_id=uuid.UUID(municipality) if municipality else None,
+            municipality_id=self.municipality_filter.municipality_id(),
             country_code=self.country_filter.country_code(),
             date_from=self.date_from.value(),
             date_to=self.date_to.value(),
@@ -339,8 +332,7 @@ class DelegationsPage(RecordPage):
 
     def set_municipality(self, key: uuid.UUID | None) -> None:
         """Show the visits of one own municipality (None: of all)."""
-        index = self.municipality_filter.findData(str(key) if key else "")
-        self.municipality_filter.setCurrentIndex(max(index, 0))
+        self.municipality_filter.set_municipality_id(key)
 
     def make_model(self) -> RecordTableModel[Any]:
         return DelegationTableModel(self._services.delegations, self)

@@ -4,12 +4,10 @@ own municipality, period (a year, a quarter or any dates) and country, and searc
 from __future__ import annotations
 
 import datetime as dt
-import html
 import uuid
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -42,78 +40,23 @@ from mumidesk.ui.models.event_table import (
     COL_PARTNERS,
     COL_PLACE,
     EventTableModel,
-    LinkedNames,
     count_text,
     countries_text,
     dates_text,
 )
+from mumidesk.ui.models.linked_names import LinkedNames
 from mumidesk.ui.models.record_table import RecordTableModel
 from mumidesk.ui.pages.record_page import RecordPage
 from mumidesk.ui.widgets.country_box import CountryBox
 from mumidesk.ui.widgets.date_field import DateField
 from mumidesk.ui.widgets.detail_card import DetailCard
+from mumidesk.ui.widgets.municipality_box import MunicipalityBox
+from mumidesk.ui.widgets.record_links import LinkList, link_html, make_linkable
 
 ROMAN = ("I", "II", "III", "IV")
 
 # Period choices of the filter bar
 ANY_TIME, YEAR, QUARTER, DATES = "any", "year", "quarter", "dates"
-
-
-def link_html(kind: str, key: uuid.UUID | None, title: str) -> str:
-    """A link a card's label turns into ``activated(kind, key)``; plain text without a key."""
-    if key is None or not title:
-        return html.escape(title)
-    return f'<a href="{kind}:{key}">{html.escape(title)}</a>'
-
-
-def make_linkable(label: QLabel, activated: Any) -> None:
-    """Let a card's value label show links and report a click as (kind, key)."""
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-    label.linkActivated.connect(lambda href: activated.emit(*_target(href)))
-
-
-def _target(href: str) -> tuple[str, uuid.UUID]:
-    kind, _sep, key = href.partition(":")
-    return kind, uuid.UUID(key)
-
-
-class LinkList(QWidget):
-    """A heading and a list of linked records; a click asks to open one (``activated``)."""
-
-    activated = Signal(str, object)
-
-    def __init__(self, title: str, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.heading = QLabel(title)
-        self.heading.setStyleSheet("font-weight: bold;")
-        self.links = QLabel()
-        self.links.setWordWrap(True)
-        self.links.setTextFormat(Qt.TextFormat.RichText)
-        self.links.linkActivated.connect(self._clicked)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.links)
-        self.targets: list[tuple[str, uuid.UUID]] = []
-
-    def show_links(self, kind: str, items: Sequence[tuple[uuid.UUID, str]]) -> None:
-        self.targets = [(kind, key) for key, _title in items]
-        self.links.setText(
-            "<br>".join(f'<a href="{kind}:{key}">{html.escape(title)}</a>' for key, title in items)
-        )
-        self.setVisible(bool(items))
-
-    def titles(self) -> list[str]:
-        return [line for line in self.links.text().split("<br>") if line]
-
-    def activate(self, index: int) -> None:
-        """Open the ``index``-th link, as a click does."""
-        kind, key = self.targets[index]
-        self.activated.emit(kind, key)
-
-    def _clicked(self, href: str) -> None:
-        self.activated.emit(*_target(href))
 
 
 class EventCard(DetailCard):
@@ -143,7 +86,7 @@ class EventCard(DetailCard):
         self.agreements = LinkList(_("Agreements"))
         self.extra.addWidget(self.partners)
         self.extra.addWidget(self.agreements)
-        make_linkable(self.values["municipality"], self.activated)
+        make_linkable(self.values["municipality"], self.activated.emit)
         self.partners.activated.connect(self.activated)
         self.agreements.activated.connect(self.activated)
         self.show_record(None)
@@ -281,11 +224,7 @@ class EventsPage(RecordPage):
         self.format_filter.addItem(_("All formats"), "")
         for event_format in EventFormat:
             self.format_filter.addItem(event_format.label(), event_format.value)
-        self.municipality_filter = QComboBox()
-        # Ids are kept as text: Qt's findData cannot compare Python UUID objects.
-        self.municipality_filter.addItem(_("All municipalities"), "")
-        for municipality in sorted(self._services.municipalities.all(), key=lambda m: m.name_ru):
-            self.municipality_filter.addItem(municipality.name_ru, str(municipality.id))
+        self.municipality_filter = MunicipalityBox(self._services, _("All municipalities"))
         self.country_filter = CountryBox(empty_text=_("All countries"))
         self.country_filter.setToolTip(_("Countries named on the event or of its partners"))
         self.country_filter.setMaximumWidth(320)
@@ -327,10 +266,9 @@ class EventsPage(RecordPage):
     def current_filter(self) -> EventFilter:
         kind = self.kind_filter.currentData()
         event_format = self.format_filter.currentData()
-        municipality = self.municipality_filter.currentData()
         date_from, date_to = self.period_filter.bounds()
         return EventFilter(
-            municipality_id=uuid.UUID(municipality) if municipality else None,
+            municipality_id=self.municipality_filter.municipality_id(),
             kind=EventKind(kind) if kind else None,
             format=EventFormat(event_format) if event_format else None,
             date_from=date_from,
@@ -357,8 +295,7 @@ class EventsPage(RecordPage):
 
     def set_municipality(self, key: uuid.UUID | None) -> None:
         """Show the events of one own municipality (None: of all)."""
-        index = self.municipality_filter.findData(str(key) if key else "")
-        self.municipality_filter.setCurrentIndex(max(index, 0))
+        self.municipality_filter.set_municipality_id(key)
 
     def make_model(self) -> RecordTableModel[Any]:
         return EventTableModel(self._services, self)

@@ -26,7 +26,6 @@ from mumidesk.i18n import _, current_locale
 from mumidesk.services.exchanges import ExchangeFilter
 from mumidesk.ui.editors.exchange_editor import ExchangeEditor, totals_text
 from mumidesk.ui.editors.record_editor import RecordEditor
-from mumidesk.ui.models.event_table import LinkedNames
 from mumidesk.ui.models.exchange_table import (
     COL_KIND,
     COL_MUNICIPALITY,
@@ -38,11 +37,13 @@ from mumidesk.ui.models.exchange_table import (
     ExchangeTableModel,
     period_text,
 )
+from mumidesk.ui.models.linked_names import LinkedNames
 from mumidesk.ui.models.record_table import RecordTableModel
-from mumidesk.ui.pages.events_page import LinkList, link_html, make_linkable
 from mumidesk.ui.pages.record_page import RecordPage
 from mumidesk.ui.widgets.country_box import CountryBox
 from mumidesk.ui.widgets.detail_card import DetailCard
+from mumidesk.ui.widgets.municipality_box import MunicipalityBox
+from mumidesk.ui.widgets.record_links import LinkList, link_html, make_linkable
 
 ANY_YEAR = 1944  # the year box's lowest value stands for "any year"
 
@@ -107,7 +108,7 @@ class ExchangeCard(DetailCard):
             self.by_category,
         ):
             self.extra.addWidget(widget)
-        make_linkable(self.values["municipality"], self.activated)
+        make_linkable(self.values["municipality"], self.activated.emit)
         self.partners.activated.connect(self.activated)
         self.show_record(None)
 
@@ -157,11 +158,7 @@ class ExchangesPage(RecordPage):
         self.kind_filter.addItem(_("All kinds"), "")
         for kind in ExchangeKind:
             self.kind_filter.addItem(kind.label(), kind.value)
-        self.municipality_filter = QComboBox()
-        # Ids are kept as text: Qt's findData cannot compare Python UUID objects.
-        self.municipality_filter.addItem(_("All municipalities"), "")
-        for municipality in sorted(self._services.municipalities.all(), key=lambda m: m.name_ru):
-            self.municipality_filter.addItem(municipality.name_ru, str(municipality.id))
+        self.municipality_filter = MunicipalityBox(self._services, _("All municipalities"))
         self.year_filter = QSpinBox()
         self.year_filter.setRange(ANY_YEAR, 2100)
         self.year_filter.setSpecialValueText(_("Any year"))
@@ -191,11 +188,10 @@ class ExchangesPage(RecordPage):
 
     def current_filter(self) -> ExchangeFilter:
         kind = self.kind_filter.currentData()
-        municipality = self.municipality_filter.currentData()
         year = self.year_filter.value()
         return ExchangeFilter(
             kind=ExchangeKind(kind) if kind else None,
-            municipality_id=uuid.UUID(municipality) if municipality else None,
+            municipality_id=self.municipality_filter.municipality_id(),
             year=None if year == ANY_YEAR else year,
             country_code=self.country_filter.country_code(),
             text=self.text_filter.text().strip(),
@@ -222,8 +218,7 @@ class ExchangesPage(RecordPage):
 
     def set_municipality(self, key: uuid.UUID | None) -> None:
         """Show the programmes of one own municipality (None: of all)."""
-        index = self.municipality_filter.findData(str(key) if key else "")
-        self.municipality_filter.setCurrentIndex(max(index, 0))
+        self.municipality_filter.set_municipality_id(key)
 
     def make_model(self) -> RecordTableModel[Any]:
         return ExchangeTableModel(self._services, self)

@@ -7,13 +7,10 @@ same methods as a single ``RecordPage`` and passes each call to the tab in view.
 
 from __future__ import annotations
 
-import html
 import uuid
-from collections.abc import Callable
 from typing import Any
 
-from babel.dates import format_date
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from mumidesk.domain.enums import OrganisationKind
 from mumidesk.domain.errors import NotFoundError
-from mumidesk.domain.organisations import Organisation, Person
-from mumidesk.i18n import _, current_locale, ngettext
+from mumidesk.i18n import _
 from mumidesk.services.organisations import OrganisationFilter, PersonFilter
 from mumidesk.ui.editors.organisation_editor import OrganisationEditor
 from mumidesk.ui.editors.person_editor import PersonEditor
@@ -42,8 +38,6 @@ from mumidesk.ui.models.organisation_table import (
     COL_SHORT_NAME,
     COL_WEBSITE,
     OrganisationTableModel,
-    country_name,
-    format_phone,
     organisation_name,
 )
 from mumidesk.ui.models.person_table import (
@@ -54,222 +48,11 @@ from mumidesk.ui.models.person_table import (
 )
 from mumidesk.ui.models.person_table import COL_NAME as COL_PERSON_NAME
 from mumidesk.ui.models.record_table import RecordTableModel
+from mumidesk.ui.pages.organisation_cards import OrganisationCard, PersonCard
 from mumidesk.ui.pages.record_page import Confirm, RecordPage, confirm
-from mumidesk.ui.widgets.attachments_panel import AttachmentsPanel
 from mumidesk.ui.widgets.country_box import CountryBox
-from mumidesk.ui.widgets.detail_card import DetailCard
+from mumidesk.ui.widgets.municipality_box import MunicipalityBox
 from mumidesk.ui.widgets.record_picker import RecordPicker
-
-PEOPLE_SHOWN = 50  # people listed on an organisation's card; the rest are one click away
-OpenRecord = Callable[[str, uuid.UUID], None]
-
-
-def _link(kind: str, key: uuid.UUID | None, text: str) -> str:
-    return f'<a href="{kind}:{key}">{html.escape(text)}</a>'
-
-
-def _parse_link(href: str) -> tuple[str, uuid.UUID] | None:
-    kind, _sep, key = href.partition(":")
-    try:
-        return kind, uuid.UUID(key)
-    except ValueError:
-        return None
-
-
-def _link_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-    label.setOpenExternalLinks(False)
-    return label
-
-
-def _date(value: Any) -> str:
-    return format_date(value, "medium", locale=current_locale()) if value else ""
-
-
-def _period(since: Any, until: Any) -> str:
-    if since and until:
-        return _("({since} – {until})").format(since=_date(since), until=_date(until))
-    if since:
-        return _("(since {date})").format(date=_date(since))
-    if until:
-        return _("(until {date})").format(date=_date(until))
-    return ""
-
-
-def _section(title: str) -> QLabel:
-    label = QLabel(title)
-    label.setStyleSheet("font-weight: bold;")
-    label.setContentsMargins(0, 8, 0, 0)
-    return label
-
-
-class OrganisationCard(DetailCard):
-    """The selected organisation: its data, its people (click → the person), the member
-    municipalities and the attached files."""
-
-    def __init__(self, services: Any, open_link: Callable[[str], None], parent: Any = None):
-        super().__init__(
-            [
-                ("name_en", _("Name (English)")),
-                ("short_name", _("Short name")),
-                ("kind", _("Kind")),
-                ("country", _("Country")),
-                ("website", _("Website")),
-                ("email", _("E-mail")),
-                ("phone", _("Phone")),
-                ("notes", _("Notes")),
-            ],
-            parent,
-        )
-        self._services = services
-        self.organisation: Organisation | None = None
-        self.people_heading = _section(_("People"))
-        self.people = _link_label()
-        self.people.linkActivated.connect(open_link)
-        self.members_heading = _section(_("Member municipalities"))
-        self.members = _link_label()
-        self.members.linkActivated.connect(open_link)
-        self.attachments = AttachmentsPanel(services, "organisation")
-        for widget in (
-            self.people_heading,
-            self.people,
-            self.members_heading,
-            self.members,
-            self.attachments,
-        ):
-            self.extra.addWidget(widget)
-        self.show_record(None)
-
-    def show_record(self, item: Organisation | None) -> None:
-        self.organisation = item
-        extras = (self.people_heading, self.people, self.members_heading, self.members)
-        if item is None or item.id is None:
-            self.show_empty(_("No organisation selected"))
-            for widget in extras:
-                widget.hide()
-            self.attachments.set_owner(None)
-            return
-        self.show_values(
-            item.name_ru,
-            {
-                "name_en": item.name_en,
-                "short_name": item.short_name,
-                "kind": item.kind.label(),
-                "country": country_name(item.country_code),
-                "website": item.website,
-                "email": item.email,
-                "phone": format_phone(item.phone),
-                "notes": item.notes,
-            },
-        )
-        self._show_people(item.id)
-        self._show_members(item.id)
-        self.attachments.set_owner(item.id)
-
-    def _show_people(self, key: uuid.UUID) -> None:
-        page = self._services.people.list(PersonFilter(organisation_id=key), limit=PEOPLE_SHOWN)
-        lines = []
-        for person in page.items:
-            line = _link("person", person.id, person.full_name)
-            if person.position:
-                line += " — " + html.escape(person.position)
-            lines.append(line)
-        if page.total > len(page.items):
-            more = ngettext("all {n} person", "all {n} people", page.total).format(n=page.total)
-            lines.append(_link("people-of", key, more))
-        if not lines:
-            lines.append(html.escape(_("No people recorded")))
-        lines.append(_link("new-person", key, _("Add a person…")))
-        self.people_heading.setText(
-            _("People ({n})").format(n=page.total) if page.total else _("People")
-        )
-        self.people.setText("<br>".join(lines))
-        self.people_heading.show()
-        self.people.show()
-
-    def _show_members(self, key: uuid.UUID) -> None:
-        memberships = self._services.organisations.memberships_of(key)
-        shown = bool(memberships)
-        self.members_heading.setVisible(shown)
-        self.members.setVisible(shown)
-        if not shown:
-            return
-        names = {m.id: m.name_ru for m in self._services.municipalities.all()}
-        lines = []
-        for membership in memberships:
-            line = _link(
-                "municipality",
-                membership.municipality_id,
-                names.get(membership.municipality_id, ""),
-            )
-            if membership.role:
-                line += " — " + html.escape(membership.role)
-            period = _period(membership.since, membership.until)
-            if period:
-                line += " " + html.escape(period)
-            lines.append(line)
-        self.members.setText("<br>".join(lines))
-
-    def people_text(self) -> str:
-        return self.people.text()
-
-
-class PersonCard(DetailCard):
-    """The selected person; the organisation is a link to it."""
-
-    def __init__(self, services: Any, open_link: Callable[[str], None], parent: Any = None):
-        super().__init__(
-            [
-                ("position", _("Position")),
-                ("organisation", _("Organisation")),
-                ("municipality", _("Our municipality")),
-                ("gender", _("Gender")),
-                ("phone", _("Phone")),
-                ("email", _("E-mail")),
-                ("notes", _("Notes")),
-            ],
-            parent,
-        )
-        self._services = services
-        for key in ("organisation", "municipality"):
-            value = self.values[key]
-            value.setTextFormat(Qt.TextFormat.RichText)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-            value.linkActivated.connect(open_link)
-        self.show_record(None)
-
-    def show_record(self, person: Person | None) -> None:
-        if person is None:
-            self.show_empty(_("No person selected"))
-            return
-        organisation = ""
-        if person.organisation_id is not None:
-            names = self._services.organisations.names([person.organisation_id])
-            name = names.get(person.organisation_id, "")
-            organisation = _link("organisation", person.organisation_id, name) if name else ""
-        municipality = ""
-        if person.municipality_id is not None:
-            found = [
-                m.name_ru
-                for m in self._services.municipalities.all()
-                if m.id == person.municipality_id
-            ]
-            municipality = _link("municipality", person.municipality_id, found[0]) if found else ""
-        self.show_values(
-            person.full_name,
-            {
-                "position": person.position,
-                "organisation": organisation,
-                "municipality": municipality,
-                "gender": person.gender.label() if person.gender.value != "unknown" else "",
-                "phone": format_phone(person.phone),
-                "email": person.email,
-                "notes": person.notes,
-            },
-        )
 
 
 class OrganisationsPage(RecordPage):
@@ -344,11 +127,7 @@ class OrganisationsPage(RecordPage):
             COL_EMAIL: 160,
         }
 
-    def _link_activated(self, href: str) -> None:
-        link = _parse_link(href)
-        if link is None:
-            return
-        kind, key = link
+    def _link_activated(self, kind: str, key: uuid.UUID) -> None:
         if kind == "people-of":
             self.show_people.emit(key)
         elif kind == "new-person":
@@ -365,11 +144,7 @@ class PeoplePage(RecordPage):
             lookup(self._services, "organisation"), describe(self._services, "organisation")
         )
         self.organisation_filter.setPlaceholderText(_("All organisations"))
-        self.municipality_filter = QComboBox()
-        # Ids are kept as text: Qt's findData cannot compare Python UUID objects.
-        self.municipality_filter.addItem(_("All municipalities"), "")
-        for municipality in self._services.municipalities.all():
-            self.municipality_filter.addItem(municipality.name_ru, str(municipality.id))
+        self.municipality_filter = MunicipalityBox(self._services, _("All municipalities"))
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText(_("Search…"))
         self.text_filter.setClearButtonEnabled(True)
@@ -383,10 +158,9 @@ class PeoplePage(RecordPage):
         self.text_filter.textChanged.connect(self.apply_filters)
 
     def current_filter(self) -> PersonFilter:
-        municipality = self.municipality_filter.currentData()
         return PersonFilter(
             organisation_id=self.organisation_filter.record_id(),
-            municipality_id=uuid.UUID(municipality) if municipality else None,
+            municipality_id=self.municipality_filter.municipality_id(),
             text=self.text_filter.text().strip(),
         )
 
@@ -406,17 +180,16 @@ class PeoplePage(RecordPage):
         return PersonTableModel(s.people, s.organisations, s.municipalities, self)
 
     def make_detail(self) -> QWidget:
-        self.card = PersonCard(self._services, self._link_activated)
+        self.card = PersonCard(self._services, self.open_record.emit)
         return self.card
 
     def make_editor(self, record: Any | None, parent: QWidget) -> RecordEditor:
-        municipality = self.municipality_filter.currentData()
         return PersonEditor(  # a new person starts where the filter looks
             self._services,
             record,
             parent,
             organisation_id=self.organisation_filter.record_id(),
-            municipality_id=uuid.UUID(municipality) if municipality else None,
+            municipality_id=self.municipality_filter.municipality_id(),
         )
 
     def service(self) -> Any:
@@ -438,11 +211,6 @@ class PeoplePage(RecordPage):
             COL_ORGANISATION: 200,
             COL_MUNICIPALITY: 190,
         }
-
-    def _link_activated(self, href: str) -> None:
-        link = _parse_link(href)
-        if link is not None:
-            self.open_record.emit(*link)
 
 
 class OrganisationsAndPeoplePage(QWidget):

@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 from babel.numbers import format_decimal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from mumidesk.domain.partners import Partner
 from mumidesk.i18n import _, current_locale
@@ -25,6 +25,7 @@ from mumidesk.ui.models.record_table import RecordTableModel
 from mumidesk.ui.pages.record_page import RecordPage
 from mumidesk.ui.widgets.country_box import CountryBox
 from mumidesk.ui.widgets.detail_card import DetailCard
+from mumidesk.ui.widgets.municipality_box import MunicipalityBox
 from mumidesk.ui.widgets.number_text import format_number
 
 
@@ -80,11 +81,7 @@ class PartnersPage(RecordPage):
 
     def add_filters(self, bar: QHBoxLayout) -> None:
         self.country_filter = CountryBox(empty_text=_("All countries"))
-        self.municipality_filter = QComboBox()
-        # Ids are kept as text: Qt's findData cannot compare Python UUID objects.
-        self.municipality_filter.addItem(_("All municipalities"), "")
-        for municipality in self._services.municipalities.all():
-            self.municipality_filter.addItem(municipality.name_ru, str(municipality.id))
+        self.municipality_filter = MunicipalityBox(self._services, _("All municipalities"))
         self.name_filter = QLineEdit()
         self.name_filter.setPlaceholderText(_("Name begins with…"))
         self.name_filter.setClearButtonEnabled(True)
@@ -124,10 +121,9 @@ class PartnersPage(RecordPage):
         return {COL_NAME_RU: 180, COL_NAME_EN: 150, COL_COUNTRY: 120, COL_REGION: 180}
 
     def current_filter(self) -> PartnerFilter:
-        municipality = self.municipality_filter.currentData()
         return PartnerFilter(
             country_code=self.country_filter.country_code(),
-            municipality_id=uuid.UUID(municipality) if municipality else None,
+            municipality_id=self.municipality_filter.municipality_id(),
             name=self.name_filter.text().strip(),
         )
 
@@ -138,5 +134,4 @@ class PartnersPage(RecordPage):
 
     def set_municipality(self, key: uuid.UUID | None) -> None:
         """Show the partners of one own municipality (None: of all)."""
-        index = self.municipality_filter.findData(str(key) if key else "")
-        self.municipality_filter.setCurrentIndex(max(index, 0))
+        self.municipality_filter.set_municipality_id(key)

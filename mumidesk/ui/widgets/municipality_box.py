@@ -1,0 +1,51 @@
+"""A choice of one own municipality, as editors and filter bars offer it: "none" (or "all") first,
+then the municipalities in the service's order (by name)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox
+
+from mumidesk.domain.municipalities import Municipality
+from mumidesk.services.registry import Services
+from mumidesk.ui.lookups import describe
+
+
+class MunicipalityBox(QComboBox):
+    """``empty_text`` names the first item (no municipality / all of them). ``keep_unknown``: a
+    record pointing to a municipality deleted since shows its name, and saving keeps it (editors);
+    without it such an id selects the first item (filters). ``municipalities`` (default: all)
+    saves a query where the caller has them already."""
+
+    def __init__(
+        self,
+        services: Services,
+        empty_text: str,
+        *,
+        keep_unknown: bool = False,
+        municipalities: Iterable[Municipality] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._keep_unknown = keep_unknown
+        # Ids are kept as text: Qt's findData cannot compare Python UUID objects.
+        self.addItem(empty_text, "")
+        if municipalities is None:
+            municipalities = services.municipalities.all()
+        for municipality in municipalities:
+            self.addItem(municipality.name_ru, str(municipality.id))
+
+    def municipality_id(self) -> uuid.UUID | None:
+        data = self.currentData()
+        return uuid.UUID(data) if data else None
+
+    def set_municipality_id(self, key: uuid.UUID | None) -> None:
+        index = self.findData(str(key) if key else "")
+        if index < 0 and key is not None and self._keep_unknown:
+            self.addItem(describe(self._services, "municipality")(key), str(key))
+            index = self.count() - 1
+        self.setCurrentIndex(max(index, 0))
