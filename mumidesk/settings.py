@@ -49,6 +49,10 @@ class Settings:
     user_name: str = ""  # stamped on changes; empty: the operating-system user
     reminder_days: int = 30  # deadlines this close are shown as due
     urgent_days: int = 7  # and this close as urgent
+    backup_dir: str = ""  # where backups go; empty: a "backups" folder beside the database
+    keep_daily: int = 7  # automatic backups kept: the newest of this many days
+    keep_weekly: int = 4  # and, older than those, the newest of this many ISO weeks
+    auto_backup: bool = True  # back up on start and daily while the window is open
 
     @classmethod
     def path(cls) -> Path:

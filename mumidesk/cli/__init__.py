@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from mumidesk import __version__, i18n
 from mumidesk.cli.context import EXIT_ERROR, EXIT_INVALID, CliContext
+from mumidesk.db.integrity import UnusableDatabaseError
 from mumidesk.domain.errors import DomainError, ValidationError
 from mumidesk.i18n import _
 from mumidesk.settings import Settings
@@ -20,11 +21,13 @@ from mumidesk.settings import Settings
 # Each module has register(subparsers); its commands set ``handler`` on their parser.
 COMMAND_MODULES = (
     "mumidesk.cli.db_commands",
+    "mumidesk.cli.recovery_commands",  # extends `db`: after db_commands
     "mumidesk.cli.demo_commands",
     "mumidesk.cli.transfer_commands",
     "mumidesk.cli.info_commands",
     "mumidesk.cli.report",
     "mumidesk.cli.draft_commands",
+    "mumidesk.cli.role_commands",
 )
 
 
@@ -90,6 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as exc:
         context.error(str(exc))
         return EXIT_INVALID
+    except UnusableDatabaseError as exc:
+        from mumidesk.cli.recovery_commands import report_unusable
+
+        report_unusable(context, exc.verdict)
+        return EXIT_ERROR
     except DomainError as exc:
         context.error(str(exc))
         return EXIT_ERROR

@@ -7,9 +7,10 @@ from functools import cached_property
 
 from mumidesk.db import migrate
 from mumidesk.db.engine import Database
+from mumidesk.db.integrity import UnusableDatabaseError, check_on_open
 from mumidesk.i18n import _
 from mumidesk.services.registry import Services
-from mumidesk.settings import resolve_database_url
+from mumidesk.settings import Settings, resolve_database_url
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -25,7 +26,12 @@ class CliContext:
     def db(self) -> Database:
         """The database, created or upgraded (after a backup) on first use."""
         if self._db is None:
-            self._db = Database(self.database_url)
+            # A damaged or foreign file is refused before the engine touches it (opening would
+            # rewrite its header, and an empty file would silently become a new database).
+            verdict = check_on_open(self.database_url)
+            if not verdict.ok:
+                raise UnusableDatabaseError(verdict)  # main() prints it with the way out
+            self._db = Database(self.database_url, user=Settings.load().user_name or None)
             result = migrate.prepare(self._db)
             if result.backup is not None:
                 self.info(
@@ -38,7 +44,7 @@ class CliContext:
     def raw_db(self) -> Database:
         """The database without upgrading it (for `db check` and `db restore`)."""
         if self._db is None:
-            self._db = Database(self.database_url)
+            self._db = Database(self.database_url, user=Settings.load().user_name or None)
         return self._db
 
     @cached_property

@@ -1,4 +1,4 @@
-"""`mumidesk import KIND FILE` and `mumidesk export KIND -o FILE`: CSV/JSON transfer and the
+"""`mumidesk import KIND FILE` and `mumidesk export KIND -o FILE`: CSV/JSON/XLSX transfer and the
 twin-cities list."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
     kinds = ", ".join([*TRANSFER_KINDS, BUNDLE])
     p = subparsers.add_parser(
         "import",
-        help=_("import records from a CSV or JSON file, or the public twin-cities list"),
+        help=_("import records from a CSV, JSON or XLSX file, or the public twin-cities list"),
         description=_(
             "Import is all or nothing: every bad row is listed and then nothing is written. "
             "Records whose id is already in the database are skipped."
@@ -42,7 +42,9 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("file", type=Path, help=_("the file to read"))
     p.add_argument(
-        "--format", choices=FORMATS, help=_("csv or json (default: from the file's extension)")
+        "--format",
+        choices=FORMATS,
+        help=_("csv, json or xlsx (default: from the file's extension)"),
     )
     p.add_argument("--dry-run", action="store_true", help=_("check everything, write nothing"))
     p.add_argument(
@@ -53,7 +55,7 @@ def register(subparsers: Any) -> None:
     )
     p.set_defaults(handler=run_import)
 
-    p = subparsers.add_parser("export", help=_("write records to a CSV or JSON file"))
+    p = subparsers.add_parser("export", help=_("write records to a CSV, JSON or XLSX file"))
     p.add_argument(
         "kind",
         metavar="KIND",
@@ -64,7 +66,9 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("-o", "--output", type=Path, required=True, help=_("the file to write"))
     p.add_argument(
-        "--format", choices=FORMATS, help=_("csv or json (default: from the file's extension)")
+        "--format",
+        choices=FORMATS,
+        help=_("csv, json or xlsx (default: from the file's extension)"),
     )
     p.set_defaults(handler=run_export)
 

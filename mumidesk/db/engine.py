@@ -16,17 +16,24 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mumidesk.db import audit
+from mumidesk.db.db_errors import translate_driver_error
 
+# How long a write waits for another connection's write (another window, another process on
+# the same file) before giving up: SQLite's busy handler retries the lock until then. Past it
+# the user gets DatabaseBusyError ("try again"), never a "database is locked" traceback.
 BUSY_TIMEOUT_MS = 10_000
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.close()
+def _sqlite_pragmas(busy_timeout_ms: int) -> Any:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.close()
+
+    return on_connect
 
 
 def current_user() -> str:
@@ -52,20 +59,31 @@ class Health:
 class Database:
     """One database: its engine and the short transactions the services run in."""
 
-    def __init__(self, url: str, user: str | None = None, echo: bool = False) -> None:
+    def __init__(
+        self,
+        url: str,
+        user: str | None = None,
+        echo: bool = False,
+        *,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ) -> None:
         self.url = make_url(url)
         self.user = user or current_user()
+        self.busy_timeout_ms = busy_timeout_ms
         kwargs: dict[str, Any] = {"echo": echo}
         if self.is_sqlite:
             path = self.sqlite_path
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
-            kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
+            kwargs["connect_args"] = {"timeout": busy_timeout_ms / 1000}
         else:
             kwargs["pool_pre_ping"] = True
+            # The same promise on a server: a row another session keeps locked (a hung
+            # window, a long import) ends the wait with DatabaseBusyError, not a frozen window.
+            kwargs["connect_args"] = {"options": f"-c lock_timeout={int(busy_timeout_ms)}"}
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         audit.install(self._sessions)
 
@@ -85,10 +103,17 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on any error."""
-        with self._sessions.begin() as session:
-            session.info["user"] = self.user
-            yield session
+        """One unit of work: committed when the block ends, rolled back on any error. Driver
+        errors people can act on (a refused grant …) come out as a clear DomainError."""
+        try:
+            with self._sessions.begin() as session:
+                session.info["user"] = self.user
+                yield session
+        except DBAPIError as exc:
+            error = translate_driver_error(exc)
+            if error is None:
+                raise
+            raise error from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -96,6 +121,11 @@ class Database:
         session = self._sessions()
         try:
             yield session
+        except DBAPIError as exc:
+            error = translate_driver_error(exc)
+            if error is None:
+                raise
+            raise error from exc
         finally:
             session.rollback()
             session.close()

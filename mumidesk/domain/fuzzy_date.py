@@ -115,7 +115,7 @@ def parse_fuzzy_date(text: str, year: int, language: str = "ru") -> FuzzyDate:
         return _parse(raw, year, months)
     except ValidationError as exc:  # e.g. "20-8 апреля": the problem is in the text read
         raise ValidationError.single("dates", "; ".join(p.message for p in exc.problems)) from None
-    except (ValueError, KeyError, IndexError):
+    except (ValueError, KeyError, IndexError, OverflowError):  # "5 июня 99999999999999999999"
         raise ValidationError.single(
             "dates",
             _(

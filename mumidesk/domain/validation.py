@@ -7,6 +7,7 @@ phonenumbers, pycountry), not by hand-written patterns.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -20,6 +21,7 @@ TITLE_MAX = 1000
 TEXT_MAX = 100_000
 # The largest value of an INTEGER column on PostgreSQL (SQLite would store more and differ).
 INT_MAX = 2_147_483_647
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Kosovo has no ISO 3166-1 code; XK is the user-assigned code that the EU, Babel and CLDR use.
 _EXTRA_COUNTRY_CODES = frozenset({"XK"})
 
@@ -60,6 +62,9 @@ class Checker:
         elif value is not None and "\x00" in value:
             # PostgreSQL refuses NUL in text; SQLite would keep it. Text pasted from binaries.
             self.fail(field, _("contains a NUL character"))
+        elif value is not None and _SURROGATE.search(value):
+            # Half of a UTF-16 pair (a JSON "\ud800" escape): no database can encode it.
+            self.fail(field, _("contains an invalid character (a lone surrogate)"))
 
     def text(self, field: str, value: str | None, maximum: int, required: bool = False) -> None:
         if required and not self.required(field, value):

@@ -22,7 +22,7 @@ from mumidesk.db.models import (
     OrganisationRow,
     PartnerRow,
 )
-from mumidesk.domain.attachments import MAX_ATTACHMENT_BYTES, Attachment
+from mumidesk.domain.attachments import MAX_ATTACHMENT_BYTES, Attachment, clean_file_name
 from mumidesk.domain.enums import AttachmentKind
 from mumidesk.domain.errors import NotFoundError, ValidationError
 from mumidesk.domain.validation import Checker
@@ -85,6 +85,7 @@ class AttachmentService(CrudService[Attachment, AttachmentRow, AttachmentFilter]
                 "size",
                 _("a file may have at most {mb} MB").format(mb=MAX_ATTACHMENT_BYTES // 2**20),
             )
+        file_name = clean_file_name(file_name)  # what the list shows is what the file is
         item = Attachment(
             owner_kind=owner_kind,
             owner_id=owner_id,

@@ -31,7 +31,7 @@ from mumidesk.db.engine import Database
 from mumidesk.db.models import RecordMixin, SearchEntryRow, utcnow
 from mumidesk.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
 from mumidesk.domain.records import Record
-from mumidesk.domain.validation import Checker
+from mumidesk.domain.validation import NAME_MAX, Checker
 from mumidesk.i18n import _
 from mumidesk.services import search_index
 from mumidesk.services.mapping import apply_to_row, from_row
@@ -134,6 +134,11 @@ class CrudService(Generic[D, R, F]):
                     row_no,
                 )
         if session.info.get("preserve_audit"):
+            # Names that come from a file are text like any other: no NUL, no lone surrogate.
+            audit = Checker(row_no)
+            for name in ("created_by", "updated_by", "deleted_by"):
+                audit.length(name, getattr(item, name), NAME_MAX)
+            audit.raise_if_any()
             for name in (
                 "version",
                 "created_at",

@@ -1,4 +1,4 @@
-"""Export records to CSV or JSON files and import them back, all or nothing.
+"""Export records to CSV, JSON or Excel (XLSX) files and import them back, all or nothing.
 
 An export keeps ids, versions and the created/updated stamps, so that a file imported into an
 empty database exports byte for byte the same again; "all" writes every kind into one JSON
@@ -9,7 +9,9 @@ everything and writes nothing.
 
 CSV is written as UTF-8 with a byte-order mark, which Excel on Windows needs to show Cyrillic;
 it is read with or without one, comma- or semicolon-separated (Excel with Russian settings saves
-with semicolons).
+with semicolons). A workbook has one sheet per kind with the CSV's columns (xlsx_transfer).
+Files come from anywhere: one larger than MAX_IMPORT_BYTES is refused before it is read, and a
+JSON nested deeper than Python can parse is a clear error, not a crash.
 """
 
 from __future__ import annotations
@@ -44,14 +46,16 @@ from mumidesk.domain.organisations import Membership, Organisation, Person
 from mumidesk.domain.partners import Partner, Partnership
 from mumidesk.i18n import _
 from mumidesk.services import serialization as ser
+from mumidesk.services import xlsx_transfer
 from mumidesk.services.crud import CrudService
 from mumidesk.services.registry import Services
 
-FORMATS = ("csv", "json")
+FORMATS = ("csv", "json", "xlsx")
 BUNDLE = "all"
 FILE_FORMAT = "mumidesk"
 FORMAT_VERSION = 1
 CSV_ENCODING = "utf-8-sig"  # writes the BOM Excel needs; reads files with or without it
+MAX_IMPORT_BYTES = 200 * 2**20  # a file read whole into memory; the demo bundle is ≈ 2 MB
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ class KindSpec:
     name: str  # the word on the command line and in the bundle
     service: str  # attribute of Services
     domain_cls: type[Any]
-    csv: bool = True  # attachments carry bytes: bundle only
+    csv: bool = True  # also XLSX; attachments carry bytes: JSON bundle only
 
 
 # In dependency order: a bundle is imported top to bottom, so references resolve.
@@ -116,7 +120,7 @@ def resolve_format(path: Path, fmt: str | None) -> str:
         if fmt.lower() not in FORMATS:
             raise ValidationError.single(
                 "format",
-                _("unknown format {fmt!r}; use csv or json").format(fmt=fmt),
+                _("unknown format {fmt!r}; use csv, json or xlsx").format(fmt=fmt),
             )
         return fmt.lower()
     suffix = path.suffix.lower().lstrip(".")
@@ -125,7 +129,8 @@ def resolve_format(path: Path, fmt: str | None) -> str:
     raise ValidationError.single(
         "format",
         _(
-            "cannot tell the format from {name!r}; name the file .csv or .json or give --format"
+            "cannot tell the format from {name!r}; name the file .csv, .json or .xlsx "
+            "or give --format"
         ).format(name=path.name),
     )
 
@@ -157,6 +162,11 @@ class ImportExportService:
             _write_text(path, _json_text(document), "utf-8")
             return len(document["records"])
         items = self._service(spec).all()
+        if fmt == "xlsx":
+            rows = [ser.to_csv_row(item) for item in items]
+            header = ser.csv_columns(spec.domain_cls)
+            _write_bytes(path, xlsx_transfer.write_workbook([(spec.name, header, rows)]))
+            return len(items)
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)
         writer.writerow(ser.csv_columns(spec.domain_cls))
@@ -191,6 +201,8 @@ class ImportExportService:
             spec = self._spec(kind)
             rows, problems = _read_csv(path, spec)
             batches = [(spec, rows)]
+        elif fmt == "xlsx":
+            batches, problems = _read_xlsx(path, kind)
         else:
             batches = _read_json(path, kind)
         report = ImportReport(kind=kind, fmt=fmt, dry_run=dry_run)
@@ -228,7 +240,7 @@ class ImportExportService:
         items: list[tuple[int, Any, bytes | None]] = []
         for row_no, raw in rows:
             try:
-                if fmt == "csv":
+                if fmt != "json":  # CSV and XLSX: cells of text
                     items.append((row_no, ser.from_csv_row(spec.domain_cls, raw, row_no), None))
                 else:
                     items.append((row_no, *self._from_json(spec, raw, row_no)))
@@ -278,7 +290,7 @@ class ImportExportService:
         return ser.from_plain(spec.domain_cls, raw, row_no), None
 
     def _check_csv_allowed(self, spec: KindSpec, fmt: str) -> None:
-        if fmt == "csv" and not spec.csv:
+        if fmt != "json" and not spec.csv:
             raise ValidationError.single(
                 "format",
                 _("{kind} travel only as JSON, inside a bundle (kind {bundle})").format(
@@ -342,11 +354,14 @@ def _json_text(document: Any) -> str:
 
 
 def _write_text(path: Path, text: str, encoding: str) -> None:
+    _write_bytes(path, text.encode(encoding))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
     """Write beside the target and rename, so a failed export never leaves half a file."""
     tmp = path.with_name(path.name + ".part")
     try:
-        with tmp.open("w", encoding=encoding, newline="") as fh:
-            fh.write(text)
+        tmp.write_bytes(data)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -356,7 +371,25 @@ def _write_text(path: Path, text: str, encoding: str) -> None:
         ) from exc
 
 
+def _check_size(path: Path) -> None:
+    """Refuse a file too large to read whole, before reading it."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise TransferError(
+            _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from exc
+    if size > MAX_IMPORT_BYTES:
+        raise ValidationError.single(
+            "file",
+            _("is {size} MB; a file to import may have at most {limit} MB").format(
+                size=size // 2**20, limit=MAX_IMPORT_BYTES // 2**20
+            ),
+        )
+
+
 def _read_text(path: Path, encoding: str) -> str:
+    _check_size(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -375,6 +408,12 @@ def _read_text(path: Path, encoding: str) -> str:
         ) from None
 
 
+# Python's csv module refuses cells over 128 KiB; a long cell must reach the field's own length
+# check instead ("is too long: … characters"), which names the row and the column. The file
+# size limit (MAX_IMPORT_BYTES) bounds it. 2**31 - 1: a C long on Windows too.
+csv.field_size_limit(2**31 - 1)
+
+
 def _read_csv(path: Path, spec: KindSpec) -> tuple[list[tuple[int, Any]], list[FieldProblem]]:
     """The data rows as (spreadsheet row number, {column: cell}) — the header is row 1 — and
     the rows whose number of values does not match the header."""
@@ -382,19 +421,30 @@ def _read_csv(path: Path, spec: KindSpec) -> tuple[list[tuple[int, Any]], list[F
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    table: list[list[str]] = []
     try:
-        table = list(reader)
+        for row in reader:
+            table.append(row)
     except csv.Error as exc:
+        # The spreadsheet row (records, not lines: a cell may hold line breaks).
         raise ValidationError.single(
-            "file", _("is not valid CSV: {reason}").format(reason=exc), reader.line_num
+            "file", _("is not valid CSV: {reason}").format(reason=exc), len(table) + 1
         ) from None
+    return _table_rows(spec, list(enumerate(table, start=1)))
+
+
+def _table_rows(
+    spec: KindSpec, table: list[tuple[int, list[str]]]
+) -> tuple[list[tuple[int, Any]], list[FieldProblem]]:
+    """A header row and data rows, numbered as in the file, as {column: cell} per row, and the
+    rows whose number of values does not match the header."""
     if not table:
         raise ValidationError.single("file", _("is empty"))
-    header = [cell.strip() for cell in table[0]]
+    header = [cell.strip() for cell in table[0][1]]
     _check_header(spec, header)
     rows: list[tuple[int, Any]] = []
     problems: list[FieldProblem] = []
-    for number, cells in enumerate(table[1:], start=2):
+    for number, cells in table[1:]:
         if not any(cell.strip() for cell in cells):
             continue  # blank lines that spreadsheets leave at the end
         if len(cells) != len(header):
@@ -451,6 +501,47 @@ def header_required(cls: type[Any]) -> list[str]:
     return required
 
 
+def _read_xlsx(
+    path: Path, kind: str
+) -> tuple[list[tuple[KindSpec, list[tuple[int, Any]]]], list[FieldProblem]]:
+    """The sheet of the kind (or the only sheet), or for a bundle every sheet named after a
+    kind, in import order; problems of a bundle's sheets carry the kind, as JSON bundles do."""
+    _check_size(path)
+    tables = xlsx_transfer.sheet_tables(path)
+    if kind != BUNDLE:
+        table = tables.get(kind)
+        if table is None and len(tables) == 1:
+            table = next(iter(tables.values()))
+        if table is None:
+            raise ValidationError.single(
+                "file",
+                _("has no sheet named {kind}; its sheets: {sheets}").format(
+                    kind=kind, sheets=", ".join(tables)
+                ),
+            )
+        rows, problems = _table_rows(SPECS[kind], table)
+        return [(SPECS[kind], rows)], problems
+    unknown = [name for name in tables if name not in TRANSFER_KINDS]
+    if unknown:
+        raise ValidationError.single(
+            "file",
+            _("sheets that are no kind of record: {sheets}; expected: {kinds}").format(
+                sheets=", ".join(unknown), kinds=", ".join(TRANSFER_KINDS)
+            ),
+        )
+    batches: list[tuple[KindSpec, list[tuple[int, Any]]]] = []
+    problems = []
+    for spec in KIND_SPECS:
+        if spec.name in tables:
+            try:
+                rows, found = _table_rows(spec, tables[spec.name])
+            except ValidationError as exc:
+                raise ValidationError(_with_prefix(exc.problems, f"{spec.name}.")) from None
+            batches.append((spec, rows))
+            problems += _with_prefix(found, f"{spec.name}.")
+    return batches, problems
+
+
 def _read_json(path: Path, kind: str) -> list[tuple[KindSpec, list[tuple[int, Any]]]]:
     text = _read_text(path, "utf-8-sig")
     try:
@@ -462,6 +553,8 @@ def _read_json(path: Path, kind: str) -> list[tuple[KindSpec, list[tuple[int, An
                 reason=exc.msg, line=exc.lineno, column=exc.colno
             ),
         ) from None
+    except RecursionError:  # [[[[…]]]] thousands deep: Python's parser gives up
+        raise ValidationError.single("file", _("is nested too deeply to be read")) from None
     if isinstance(document, list):  # a bare list of records
         if kind == BUNDLE:
             raise ValidationError.single("file", _("is a list of records, not a bundle"))

@@ -298,6 +298,8 @@ def _value_from_cell(text: str, hint: Any, path: str, problems: Problems) -> Any
         if record_type(item_hint) is not None or text.lstrip().startswith("["):
             try:
                 value = json.loads(text)
+            except RecursionError:  # a cell of [[[[…]]]] thousands deep
+                return problems.fail(path, _("is nested too deeply to be read"))
             except ValueError as exc:
                 return problems.fail(
                     path, _("is not a valid JSON list: {reason}").format(reason=exc)

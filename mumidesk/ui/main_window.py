@@ -30,6 +30,7 @@ from mumidesk import __version__
 from mumidesk.domain.errors import DomainError
 from mumidesk.i18n import _
 from mumidesk.services.registry import Services
+from mumidesk.ui import permissions
 from mumidesk.ui.municipalities.reference_dialog import ReferenceDialog
 from mumidesk.ui.navigation import AREAS, area_of_kind
 from mumidesk.ui.search_panel import SearchPanel
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
     window in another language or on another database afterwards)."""
 
     settings_requested = Signal()
+    backups_requested = Signal()
 
     def __init__(self, services: Services, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -90,6 +92,10 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.db_label = QLabel(database_label(services.db))
         self.statusBar().addPermanentWidget(self.db_label)
+        # What the connected user may do: a viewer of a shared server sees no New/Edit/Delete
+        # (the server refuses such writes anyway). Every page is filtered when it is built.
+        self.role = permissions.role_of(services)
+        permissions.apply(self.role, self)
         self._restore()
 
     # --- actions, menus, toolbar -------------------------------------------------------------
@@ -106,6 +112,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(_("New"), self.new_record, QKeySequence.StandardKey.New)
         self.edit_action = self._action(_("Edit…"), self.edit_record, "Ctrl+E")
         self.delete_action = self._action(_("Delete…"), self.delete_record, Qt.Key.Key_Delete)
+        self.history_action = self._action(_("History…"), self.show_history, "Ctrl+H")
         self.refresh_action = self._action(
             _("Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
         )
@@ -114,6 +121,7 @@ class MainWindow(QMainWindow):
             _("Print…"), self.print_current, QKeySequence.StandardKey.Print
         )
         self.find_action = self._action(_("Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.backups_action = self._action(_("Backups…"), self.backups_requested.emit)
         self.settings_action = self._action(_("Settings…"), self.settings_requested.emit, "Ctrl+,")
         self.reference_action = self._action(
             _("Our region and municipalities…"), self.open_reference
@@ -133,12 +141,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.reference_action)
+        file_menu.addAction(self.backups_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(_("&Edit"))
         for action in (self.new_action, self.edit_action, self.delete_action):
             edit_menu.addAction(action)
+        edit_menu.addAction(self.history_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu(_("&View"))
@@ -170,6 +180,7 @@ class MainWindow(QMainWindow):
             return page
         index = next(i for i, spec in enumerate(AREAS) if spec.key == key)
         page = AREAS[index].build(self._services, self.stack)
+        permissions.apply(self.role, page)
         self.pages[key] = page
         placeholder = self.stack.widget(index)
         self.stack.insertWidget(index, page)
@@ -217,6 +228,7 @@ class MainWindow(QMainWindow):
             (self.new_action, "new_record"),
             (self.edit_action, "edit_record"),
             (self.delete_action, "delete_record"),
+            (self.history_action, "show_history"),
         ):
             action.setEnabled(page is not None and hasattr(page, method))
 
@@ -237,6 +249,10 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self._call(self.current_page(), "refresh")
+
+    def show_history(self) -> Any:
+        """Who changed the selected record, what and when (kept after a delete too)."""
+        return self._call(self.current_page(), "show_history")
 
     def print_current(self) -> None:
         """Ctrl+P: in Documents, print the preview; elsewhere open Documents on the selected
@@ -309,6 +325,7 @@ class MainWindow(QMainWindow):
         if self.reference_dialog is None:
             self.reference_dialog = ReferenceDialog(self._services, self)
             self.reference_dialog.changed.connect(self._reference_changed)
+            permissions.apply(self.role, self.reference_dialog)
         if key is not None:
             self.reference_dialog.show_record_of(kind, key)
         self.reference_dialog.show()

@@ -68,3 +68,21 @@ def test_user_name_from_the_settings_stamps_changes(desktop: DesktopApplication)
     assert desktop.services is not None
     stored = desktop.services.partners.create(Partner(name_ru="Брест", country_code="BY"))
     assert stored.created_by == "Иванова А. П."
+
+
+def test_automatic_backups_run_while_the_window_is_open(
+    desktop: DesktopApplication, qtbot: QtBot
+) -> None:
+    # Guards the scheduler's wiring: without it no backup is ever made unless asked for.
+    scheduler = desktop.scheduler
+    assert scheduler is not None
+    made: list[object] = []
+    scheduler.succeeded.connect(made.append)
+    scheduler.start()  # what the delayed start does
+    qtbot.waitUntil(lambda: bool(made), timeout=20_000)
+    assert desktop.db is not None and desktop.db.sqlite_path is not None
+    backups = list((desktop.db.sqlite_path.parent / "backups").glob("*.db"))
+    assert backups, "the automatic backup went next to the database"
+    window = desktop.window
+    assert window is not None
+    assert window.backups_action.text() == "Backups…"

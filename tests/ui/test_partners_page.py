@@ -9,6 +9,7 @@ from mumidesk.domain.municipalities import Municipality
 from mumidesk.domain.partners import Partner, Partnership
 from mumidesk.services.partners import PartnerFilter
 from mumidesk.services.registry import Services
+from mumidesk.ui.dialogs.conflict_dialog import Conflict, ConflictChoice
 from mumidesk.ui.models.partner_table import COL_NAME_RU, ID_ROLE, RECORD_ROLE
 from mumidesk.ui.pages.partners_page import PartnersPage
 from mumidesk.ui.widgets.country_box import CountryBox
@@ -132,13 +133,19 @@ def test_edit_conflict_is_reported(qtbot: QtBot, services: Services) -> None:
     editor = page.edit_record()
     assert editor is not None
     assert editor.inputs["name_ru"].text() == "Брест"
-    shown: list[str] = []
-    editor.inform = lambda _parent, message: shown.append(message)
+    shown: list[Conflict] = []
+
+    def go_back(_parent: object, conflict: Conflict) -> ConflictChoice:
+        shown.append(conflict)
+        return ConflictChoice.BACK
+
+    editor.resolve_conflict = go_back  # the conflict dialog (tests/ui/test_conflicts.py)
     services.partners.update(Partner(**{**partner.__dict__, "region": "Брестская область"}))
     type_text(editor.inputs["name_en"], "Brest")
     click_save(editor)
     assert editor.isVisible() and len(shown) == 1
-    assert "changed by someone else" in shown[0]
+    assert {f.field for f in shown[0].differences} == {"region", "name_en"}
+    assert "someone else saved this record" in editor.general_error.text()
     assert editor.inputs["name_en"].text() == "Brest"
 
 

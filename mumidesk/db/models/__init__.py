@@ -8,6 +8,7 @@ from mumidesk.db.models.agreements import (
     SignatoryRow,
 )
 from mumidesk.db.models.attachments import AttachmentContentRow, AttachmentRow
+from mumidesk.db.models.audit_log import AuditAction, AuditLogRow
 from mumidesk.db.models.base import Base, ChildMixin, RecordMixin, utcnow
 from mumidesk.db.models.delegations import (
     DelegationAgreementRow,
@@ -36,6 +37,8 @@ __all__ = [
     "AgreementRow",
     "AttachmentContentRow",
     "AttachmentRow",
+    "AuditAction",
+    "AuditLogRow",
     "Base",
     "ChildMixin",
     "DelegationAgreementRow",

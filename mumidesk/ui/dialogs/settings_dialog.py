@@ -6,6 +6,7 @@ language. Saved to mumidesk.settings.Settings; the caller asks ``changed_databas
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 from mumidesk.db.engine import current_user
 from mumidesk.domain.errors import FieldProblem, ValidationError
 from mumidesk.i18n import SUPPORTED, _, current_language, ngettext
+from mumidesk.services.backups import MAX_KEEP_DAILY, MAX_KEEP_WEEKLY, MIN_KEEP_DAILY
 from mumidesk.services.connection_check import (
     FILE_FIELD,
     URL_FIELD,
@@ -41,12 +44,15 @@ from mumidesk.services.connection_check import (
     server_url,
 )
 from mumidesk.services.registry import Services
-from mumidesk.settings import Settings, default_database_path, to_url
+from mumidesk.settings import Settings, backup_dir_for, default_database_path, to_url
 from mumidesk.ui.widgets.field_errors import FieldErrors
 
 # Chooses a database file: (parent, current path) -> the chosen path, "" when cancelled.
 ChooseFile = Callable[[QWidget, str], str]
 CheckConnection = Callable[[str], ConnectionReport]
+# Chooses the backup folder: (parent, current folder) -> the chosen folder, "" when cancelled.
+ChooseFolder = Callable[[QWidget, str], str]
+BACKUP_DIR_FIELD = "backup_dir"
 
 MAX_REMINDER_DAYS = 365
 MAX_URGENT_DAYS = 90
@@ -66,6 +72,10 @@ def choose_database_file(parent: QWidget, current: str) -> str:
     return path
 
 
+def choose_backup_folder(parent: QWidget, current: str) -> str:
+    return QFileDialog.getExistingDirectory(parent, _("Folder for backups"), current)
+
+
 class SettingsDialog(QDialog):
     def __init__(
         self,
@@ -75,6 +85,7 @@ class SettingsDialog(QDialog):
         settings: Settings | None = None,
         choose_file: ChooseFile = choose_database_file,
         check: CheckConnection = check_connection,
+        choose_folder: ChooseFolder = choose_backup_folder,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Settings"))
@@ -82,6 +93,7 @@ class SettingsDialog(QDialog):
         self._services = services
         self._choose_file = choose_file
         self._check = check
+        self._choose_folder = choose_folder
         self.original = settings if settings is not None else Settings.load()
         self.saved: Settings | None = None
         self.errors = FieldErrors()
@@ -90,6 +102,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._database_group())
         layout.addWidget(self._work_group())
         layout.addWidget(self._deadline_group())
+        layout.addWidget(self._backup_group())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -184,6 +197,38 @@ class SettingsDialog(QDialog):
         form.addRow(_("Mark as urgent within:"), self.errors.wrap("urgent_days", self.urgent_spin))
         return box
 
+    def _backup_group(self) -> QGroupBox:
+        box = QGroupBox(_("Backups"))
+        form = QFormLayout(box)
+        self.backup_dir_edit = QLineEdit()
+        self.backup_dir_edit.setToolTip(
+            _('A network folder is a good choice; empty: a "backups" folder beside the database.')
+        )
+        self.backup_browse_button = QPushButton(_("Browse…"))
+        self.backup_browse_button.clicked.connect(self.browse_backup_folder)
+        folder_row = QWidget()
+        row = QHBoxLayout(folder_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.errors.wrap(BACKUP_DIR_FIELD, self.backup_dir_edit), 1)
+        row.addWidget(self.backup_browse_button, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow(_("Folder:"), folder_row)
+
+        self.auto_backup_check = QCheckBox(_("Back up automatically on start and daily"))
+        form.addRow(self.auto_backup_check)
+        self.keep_daily_spin = QSpinBox()
+        self.keep_daily_spin.setRange(MIN_KEEP_DAILY, MAX_KEEP_DAILY)
+        self.keep_weekly_spin = QSpinBox()
+        self.keep_weekly_spin.setRange(0, MAX_KEEP_WEEKLY)
+        form.addRow(_("Daily backups kept:"), self.errors.wrap("keep_daily", self.keep_daily_spin))
+        form.addRow(
+            _("Weekly backups kept:"), self.errors.wrap("keep_weekly", self.keep_weekly_spin)
+        )
+        self.auto_backup_check.toggled.connect(self._auto_backup_toggled)
+        self.backup_dir_edit.textEdited.connect(lambda _t: self._edited(BACKUP_DIR_FIELD))
+        self.path_edit.textChanged.connect(self._update_backup_placeholder)
+        self.file_choice.toggled.connect(self._update_backup_placeholder)
+        return box
+
     # --- loading -----------------------------------------------------------------------------
     def _load(self, settings: Settings) -> None:
         url = settings.database_url
@@ -204,6 +249,12 @@ class SettingsDialog(QDialog):
         self.reminder_spin.setValue(min(max(settings.reminder_days, 1), MAX_REMINDER_DAYS))
         self.urgent_spin.setValue(min(max(settings.urgent_days, 0), MAX_URGENT_DAYS))
         self._update_day_suffixes()
+        self.backup_dir_edit.setText(settings.backup_dir)
+        self.keep_daily_spin.setValue(min(max(settings.keep_daily, MIN_KEEP_DAILY), MAX_KEEP_DAILY))
+        self.keep_weekly_spin.setValue(min(max(settings.keep_weekly, 0), MAX_KEEP_WEEKLY))
+        self.auto_backup_check.setChecked(settings.auto_backup)
+        self._auto_backup_toggled(settings.auto_backup)
+        self._update_backup_placeholder()
 
     def _fill_regions(self, chosen: str) -> None:
         self.region_box.blockSignals(True)
@@ -254,6 +305,23 @@ class SettingsDialog(QDialog):
         for spin in (self.reminder_spin, self.urgent_spin):
             suffix = ngettext(" day", " days", spin.value())
             spin.setSuffix(suffix)
+
+    def _auto_backup_toggled(self, on: bool) -> None:
+        self.keep_daily_spin.setEnabled(on)
+        self.keep_weekly_spin.setEnabled(on)
+
+    def _update_backup_placeholder(self, *_args: Any) -> None:
+        """The default folder for the database the fields name."""
+        text = self.path_edit.text().strip()
+        database = Path(text).expanduser() if self.file_choice.isChecked() and text else None
+        self.backup_dir_edit.setPlaceholderText(str(backup_dir_for(database)))
+
+    def browse_backup_folder(self) -> None:
+        current = self.backup_dir_edit.text().strip() or self.backup_dir_edit.placeholderText()
+        chosen = self._choose_folder(self, current)
+        if chosen:
+            self.backup_dir_edit.setText(str(Path(chosen)))
+            self._edited(BACKUP_DIR_FIELD)
 
     def browse(self) -> None:
         current = self.path_edit.text().strip() or str(default_database_path())
@@ -308,9 +376,14 @@ class SettingsDialog(QDialog):
                     _("must not be longer than the reminder lead time ({n})").format(n=reminder),
                 )
             )
+        backup_dir = self.backup_dir_edit.text().strip()
+        if backup_dir and Path(backup_dir).expanduser().is_file():
+            problems.append(FieldProblem(BACKUP_DIR_FIELD, _("is a file, not a folder")))
         if problems:
             raise ValidationError(problems)
-        return Settings(
+        # Fields this dialog does not show (added by other parts) keep their saved values.
+        return replace(
+            self.original,
             database_url=url,
             language=str(self.language_box.currentData()),
             region_id=str(self.region_box.currentData() or ""),
@@ -318,6 +391,10 @@ class SettingsDialog(QDialog):
             user_name=self.user_edit.text().strip(),
             reminder_days=reminder,
             urgent_days=urgent,
+            backup_dir=backup_dir,
+            keep_daily=self.keep_daily_spin.value(),
+            keep_weekly=self.keep_weekly_spin.value(),
+            auto_backup=self.auto_backup_check.isChecked(),
         )
 
     def _show_problems(self, problems: list[FieldProblem]) -> None:

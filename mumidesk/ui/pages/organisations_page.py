@@ -26,6 +26,7 @@ from mumidesk.domain.enums import OrganisationKind
 from mumidesk.domain.errors import NotFoundError
 from mumidesk.i18n import _
 from mumidesk.services.organisations import OrganisationFilter, PersonFilter
+from mumidesk.ui.dialogs.history_dialog import HistoryDialog
 from mumidesk.ui.editors.organisation_editor import OrganisationEditor
 from mumidesk.ui.editors.person_editor import PersonEditor
 from mumidesk.ui.editors.record_editor import RecordEditor
@@ -286,6 +287,9 @@ class OrganisationsAndPeoplePage(QWidget):
     # --- what the main window calls on any page ------------------------------------------------
     def new_record(self) -> RecordEditor:
         return self.current_page().new_record()
+
+    def show_history(self) -> HistoryDialog | None:
+        return self.current_page().show_history()
 
     def edit_record(self) -> RecordEditor | None:
         return self.current_page().edit_record()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from mumidesk.domain.attachments import OWNER_KINDS
 from mumidesk.domain.errors import DomainError
 from mumidesk.i18n import _, ngettext
+from mumidesk.ui.dialogs.history_dialog import HistoryDialog
 from mumidesk.ui.editors.record_editor import RecordEditor
 from mumidesk.ui.models.record_table import RecordTableModel
 from mumidesk.ui.widgets.attachments_panel import AttachmentsPanel
@@ -366,6 +367,16 @@ class RecordPage(QWidget):
             self.show_record(restored.id)
         self.notify(_("Restored: {name}").format(name=self.record_name(restored)), undo=False)
         self.changed.emit()
+
+    # --- history (issue 6, audit trail): the main window's "History…" action calls this ----
+    def show_history(self) -> HistoryDialog | None:
+        """Open the history of the selected record (who changed what and when)."""
+        record = self.selected_record()
+        if record is None or getattr(record, "id", None) is None:
+            return None
+        dialog = HistoryDialog(self._services, self.KIND, record.id, self.record_name(record), self)
+        dialog.open()  # window-modal, not blocking, like the editors
+        return dialog
 
     def notify(self, text: str, *, undo: bool) -> None:
         self.message.setText(text)

@@ -18,7 +18,7 @@ import stat
 import tempfile
 import uuid
 from collections.abc import Callable
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mumidesk.domain.attachments import MAX_ATTACHMENT_BYTES, Attachment
+from mumidesk.domain.attachments import MAX_ATTACHMENT_BYTES, Attachment, clean_file_name
 from mumidesk.domain.enums import AttachmentKind
 from mumidesk.domain.errors import DomainError
 from mumidesk.i18n import _, current_locale
@@ -84,8 +84,7 @@ def format_size(size: int) -> str:
 def safe_file_name(name: str) -> str:
     """A name that is a plain file name on every system: no folders, no reserved names or
     characters, no leading dots, the extension kept when it must be shortened."""
-    base = PureWindowsPath(name.replace("/", "\\")).name  # both kinds of separator
-    path = Path(base)
+    path = Path(clean_file_name(name))  # no folders, controls or bidi overrides
     suffix = sanitize_filename(path.suffix, platform="universal")[:20] if path.suffix else ""
     stem = sanitize_filename(path.stem, platform="universal").lstrip(". ")
     stem = stem[: _NAME_MAX - len(suffix)] or _("attachment")
@@ -93,7 +92,12 @@ def safe_file_name(name: str) -> str:
 
 
 def is_executable(name: str) -> bool:
-    return Path(name).suffix.lower() in EXECUTABLE_SUFFIXES
+    """Would the desktop run it — by its stored name, or by the name it is written under
+    ("x.exe." and "x.e:xe" are written as "x.exe")?"""
+    return any(
+        Path(candidate).suffix.lower() in EXECUTABLE_SUFFIXES
+        for candidate in (name, safe_file_name(name))
+    )
 
 
 def added_on(item: Attachment) -> str:
