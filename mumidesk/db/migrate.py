@@ -12,6 +12,7 @@ from sqlalchemy.exc import DatabaseError
 
 from mumidesk.db.backup import backup_database
 from mumidesk.db.engine import Database
+from mumidesk.db.roles import after_upgrade
 from mumidesk.domain.errors import DomainError
 from mumidesk.i18n import _
 
@@ -132,4 +133,5 @@ def prepare(db: Database, backup_dir: Path | None = None) -> PrepareResult:
         )
     backup = backup_database(db, backup_dir, reason=f"before-upgrade-{st.current}")
     upgrade(db)
+    after_upgrade(db)  # a shared server with roles: new tables get the grants at once
     return PrepareResult(upgraded_from=st.current, backup=backup)
