@@ -147,6 +147,16 @@ def main() -> int:
             continue
         shoot_dialog(dialog_class(services, window), label)
 
+    from mumidesk.services.backups import BackupService
+    from mumidesk.ui.dialogs.backups_dialog import BackupsDialog
+
+    BackupService(db).back_up()  # one to list
+    shoot_dialog(BackupsDialog(BackupService(db), window), "backups")
+    partners = window.show_area("partners")
+    history = partners.show_history()  # type: ignore[attr-defined]
+    if history is not None:
+        shoot_dialog(history, "history")
+
     QTimer.singleShot(0, app.quit)
     app.exec()
     window.close()
