@@ -333,7 +333,9 @@ class MainWindow(QMainWindow):
         return self.reference_dialog
 
     def _reference_changed(self) -> None:
-        self._stale.update(self.pages)  # municipality filters and names everywhere
+        self._stale.update(self.pages)  # names of municipalities in every table
+        for page in self.pages.values():
+            self._call(page, "reload_choices")  # and in the filter bars
 
     # --- status, about, state ----------------------------------------------------------------
     def _status(self, text: str) -> None:

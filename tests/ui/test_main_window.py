@@ -7,6 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from mumidesk.domain.delegations import Delegation
@@ -24,6 +25,7 @@ from mumidesk.ui.models.partner_table import (
 )
 from mumidesk.ui.navigation import AREAS
 from mumidesk.ui.pages.partners_page import PartnersPage
+from mumidesk.ui.widgets.municipality_box import MunicipalityBox
 from mumidesk.ui.window_settings import window_settings
 from tests.ui.typing_helper import type_text
 
@@ -228,3 +230,17 @@ def test_ctrl_p_opens_the_selected_records_document(qtbot: QtBot, services: Serv
     documents = window.current_page()
     request = documents.form.request()  # type: ignore[attr-defined]
     assert (request.document_id, request.record_id) == ("programme", visit.id)
+
+
+def test_a_new_municipality_appears_in_the_filter_bars(qtbot: QtBot, services: Services) -> None:
+    window = _window(qtbot, services, "events")
+    events = window.current_page()
+    reference = window.open_reference()
+    editor = reference.municipalities.new_record()
+    type_text(editor.field_widget("name_ru"), "Рославль")
+    QTest.mouseClick(
+        editor.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert [m.name_ru for m in services.municipalities.all()] == ["Рославль"]
+    boxes = [box for box in events.findChildren(MunicipalityBox) if box.findText("Рославль") >= 0]
+    assert boxes, "the events filter bar offers the new municipality"

@@ -332,6 +332,10 @@ class OrganisationsAndPeoplePage(QWidget):
     def clear_filters(self) -> None:
         self.current_page().clear_filters()
 
+    def reload_choices(self) -> None:
+        for page in (self.organisations_page, self.people_page):
+            page.reload_choices()
+
     def current_filter(self) -> Any:
         return self.current_page().current_filter()
 

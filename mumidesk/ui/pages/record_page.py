@@ -39,6 +39,7 @@ from mumidesk.ui.dialogs.history_dialog import HistoryDialog
 from mumidesk.ui.editors.record_editor import RecordEditor
 from mumidesk.ui.models.record_table import RecordTableModel
 from mumidesk.ui.widgets.attachments_panel import AttachmentsPanel
+from mumidesk.ui.widgets.municipality_box import MunicipalityBox
 
 Confirm = Callable[[QWidget, str], bool]
 EditorFactory = Callable[[Any, QWidget], RecordEditor]
@@ -259,6 +260,13 @@ class RecordPage(QWidget):
             return True
         self.clear_filters()
         return self.select_record(key)
+
+    def reload_choices(self) -> None:
+        """The own municipalities changed (File → Our region and municipalities): the filter
+        bar's lists read them again."""
+        for box in self.findChildren(MunicipalityBox):
+            if not self.detail.isAncestorOf(box):
+                box.reload()
 
     def clear_filters(self) -> None:
         """Reset the filter widgets; areas with filters override this."""

@@ -34,10 +34,26 @@ class MunicipalityBox(QComboBox):
         self._keep_unknown = keep_unknown
         # Ids are kept as text: Qt's findData cannot compare Python UUID objects.
         self.addItem(empty_text, "")
-        if municipalities is None:
-            municipalities = services.municipalities.all()
+        self._fill(services.municipalities.all() if municipalities is None else municipalities)
+
+    def _fill(self, municipalities: Iterable[Municipality]) -> None:
         for municipality in municipalities:
             self.addItem(municipality.name_ru, str(municipality.id))
+
+    def reload(self) -> None:
+        """Read the municipalities again (one was added or renamed), keeping the choice; the
+        choice does not count as changed unless its municipality is gone."""
+        chosen = self.municipality_id()
+        self.blockSignals(True)
+        while self.count() > 1:
+            self.removeItem(1)
+        self._fill(self._services.municipalities.all())
+        self.blockSignals(False)
+        index = self.findData(str(chosen) if chosen else "")
+        if index < 0 and chosen is not None and not self._keep_unknown:
+            self.setCurrentIndex(0)  # gone: the filter or the field falls back, visibly
+        else:
+            self.set_municipality_id(chosen)
 
     def municipality_id(self) -> uuid.UUID | None:
         data = self.currentData()
