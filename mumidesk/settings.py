@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -14,20 +15,32 @@ APP_NAME = "mumidesk"
 ENV_DB = "MUMIDESK_DB"
 ENV_CONFIG_DIR = "MUMIDESK_CONFIG_DIR"
 ENV_DATA_DIR = "MUMIDESK_DATA_DIR"
+PORTABLE_MARKER = "portable.txt"  # beside the frozen executable: the portable zip's build
+
+
+def portable_dir() -> Path | None:
+    """``<exe folder>/data`` when a frozen build has the portable marker beside its executable:
+    settings and database then travel with the folder (a USB stick, a network share)."""
+    if not getattr(sys, "frozen", False):
+        return None
+    folder = Path(sys.executable).resolve().parent
+    if (folder / PORTABLE_MARKER).is_file():
+        return folder / "data"
+    return None
 
 
 def config_dir() -> Path:
     override = os.environ.get(ENV_CONFIG_DIR)
     if override:
         return Path(override)
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return portable_dir() or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def data_dir() -> Path:
     override = os.environ.get(ENV_DATA_DIR)
     if override:
         return Path(override)
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return portable_dir() or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_database_path() -> Path:

@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "mumidesk.cli.report",
     "mumidesk.cli.draft_commands",
     "mumidesk.cli.role_commands",
+    "mumidesk.cli.self_test_commands",
 )
 
 
@@ -78,6 +79,11 @@ def _choose_language(argv: Sequence[str]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    # `--self-test` as the support instructions write it is the `self-test` command.
+    args_list = ["self-test" if a == "--self-test" else a for a in args_list]
+    if args_list == ["--version"]:  # answered before the commands are imported: instant
+        print(f"mumidesk {__version__}")
+        return 0
     _choose_language(args_list)
     _translate_argparse()
     parser = build_parser()

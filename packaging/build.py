@@ -1,0 +1,225 @@
+"""Build the frozen application on the current OS and smoke-test the result, not the source.
+
+    python packaging/build.py               dist/mumidesk/ (one folder; PyInstaller from .venv)
+    python packaging/build.py --smoke       then run the FROZEN executable: --version, self-test
+                                            and a quarterly report of the demo data, checked
+    python packaging/build.py --portable    also dist/mumidesk-portable.zip (data beside the exe)
+    python packaging/build.py --installer   also the Inno Setup installer (Windows, ISCC found)
+
+Only the standard library here; PyInstaller comes from the `build` extra (pip install -e
+.[dev,build]), which this script installs into .venv when it is missing. Exits non-zero on any
+failure, so a resource missing from the spec fails CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+import dev  # noqa: E402 - dev.py is the one place that knows the venv and the catalogs
+
+SPEC = ROOT / "packaging" / "mumidesk.spec"
+ISS = ROOT / "packaging" / "mumidesk.iss"
+DIST = ROOT / "dist"
+WORK = ROOT / "build" / "pyinstaller"
+BUNDLE = DIST / "mumidesk"
+PORTABLE_MARKER = "portable.txt"  # mumidesk/settings.py looks for it beside the executable
+# The first event of the seed text of Smolensk region's second quarter of 2020.
+EXPECTED_ROW = "Участие в собрании делегатов Международного Ганзейского союза"
+REGION = "Смоленская область"
+
+
+class BuildError(Exception):
+    pass
+
+
+def version() -> str:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return str(data["project"]["version"])
+
+
+def executable() -> Path:
+    return BUNDLE / ("mumidesk.exe" if os.name == "nt" else "mumidesk")
+
+
+def ensure_pyinstaller(py: Path) -> None:
+    probe = subprocess.run([str(py), "-c", "import PyInstaller"], capture_output=True)
+    if probe.returncode != 0:
+        dev.run(py, "-m", "pip", "install", "-e", ".[dev,build]")
+
+
+def build(py: Path) -> None:
+    dev.compile_catalogs(py)
+    icons = ROOT / "resources" / "icons"
+    if not (icons / "mumidesk.ico").exists():
+        dev.run(py, ROOT / "packaging" / "make_icon.py")
+    dev.run(
+        py,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        DIST,
+        "--workpath",
+        WORK,
+        SPEC,
+    )
+    if not executable().exists():
+        raise BuildError(f"no executable at {executable()}")
+
+
+def bundle_size_mb(folder: Path = BUNDLE) -> float:
+    # Symbolic links (PyInstaller's on Linux) point into the folder: counted once.
+    total = sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    return total / 1_000_000
+
+
+def frozen(
+    args: list[str], env: dict[str, str], cwd: Path, timeout: int = 300
+) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run the frozen executable; its output, and the wall time it took."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(executable()), *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=timeout,
+    )
+    elapsed = time.perf_counter() - start
+    print(f"$ mumidesk {' '.join(args)}  ({elapsed:.2f} s, exit {result.returncode})")
+    for line in (result.stdout + result.stderr).splitlines():
+        print("    " + line)
+    if result.returncode != 0:
+        raise BuildError(f"`mumidesk {' '.join(args)}` exited {result.returncode}")
+    return result, elapsed
+
+
+def smoke(py: Path) -> None:
+    """--version, self-test and a quarterly report of the demo data, in a private data folder."""
+    with tempfile.TemporaryDirectory(prefix="mumidesk-smoke-") as tmp:
+        home = Path(tmp)
+        env = dict(os.environ)
+        env.update(
+            MUMIDESK_DATA_DIR=str(home / "data"),
+            MUMIDESK_CONFIG_DIR=str(home / "config"),
+            PYTHONIOENCODING="utf-8",
+            PYTHONUTF8="1",
+        )
+        env.pop("MUMIDESK_DB", None)
+        if sys.platform.startswith("linux") and not env.get("DISPLAY"):
+            env["QT_QPA_PLATFORM"] = "offscreen"
+
+        result, version_time = frozen(["--version"], env, home)
+        if version() not in result.stdout:
+            raise BuildError(f"--version printed {result.stdout!r}, not {version()}")
+        _, self_test_time = frozen(["self-test"], env, home)
+        frozen(["demo"], env, home)
+        pdf = home / "q.pdf"
+        frozen(
+            [
+                "report",
+                "quarterly",
+                "--year",
+                "2020",
+                "--quarter",
+                "2",
+                "--region",
+                REGION,
+                "-o",
+                str(pdf),
+            ],
+            env,
+            home,
+        )
+        check_pdf(py, pdf)
+    print(f"bundle size: {bundle_size_mb():.1f} MB ({BUNDLE})")
+    print(f"frozen start time: --version {version_time:.2f} s, self-test {self_test_time:.2f} s")
+
+
+def check_pdf(py: Path, pdf: Path) -> None:
+    """The report's text through pypdf of the build environment (the bundle has no pypdf)."""
+    code = (
+        "import sys; from pypdf import PdfReader; "
+        "text = ''.join(p.extract_text() or '' for p in PdfReader(sys.argv[1]).pages); "
+        "sys.stdout.buffer.write(text.encode('utf-8'))"
+    )
+    out = subprocess.run([str(py), "-c", code, str(pdf)], capture_output=True, check=True)
+    text = " ".join(out.stdout.decode("utf-8").split())
+    if EXPECTED_ROW not in text:
+        raise BuildError(f"the quarterly report lacks {EXPECTED_ROW!r}")
+    print(f"ok report text: {EXPECTED_ROW}")
+
+
+def portable() -> Path:
+    """A zip of the bundle with the marker that keeps the data beside the executable."""
+    (BUNDLE / PORTABLE_MARKER).write_text(
+        "mumidesk keeps its settings and database in the data folder beside this file.\n",
+        encoding="utf-8",
+    )
+    target = DIST / "mumidesk-portable.zip"
+    try:
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+            for path in sorted(BUNDLE.rglob("*")):
+                zf.write(path, Path("mumidesk") / path.relative_to(BUNDLE))
+    finally:
+        (BUNDLE / PORTABLE_MARKER).unlink()  # the installer's folder must not be portable
+    print(f"portable: {target} ({target.stat().st_size / 1_000_000:.1f} MB)")
+    return target
+
+
+def installer() -> None:
+    iscc = shutil.which("ISCC") or shutil.which("iscc")
+    default = Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)"))
+    candidate = default / "Inno Setup 6" / "ISCC.exe"
+    if iscc is None and candidate.exists():
+        iscc = str(candidate)
+    if iscc is None:
+        raise BuildError("Inno Setup 6 (ISCC.exe) not found: install it from jrsoftware.org")
+    dev.run(iscc, f"/DAppVersion={version()}", f"/DSourceDir={BUNDLE}", f"/O{DIST}", ISS)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="smoke-test the frozen executable")
+    parser.add_argument("--portable", action="store_true", help="also the portable zip")
+    parser.add_argument("--installer", action="store_true", help="also the Inno Setup installer")
+    parser.add_argument("--no-build", action="store_true", help="use the existing dist/mumidesk")
+    args = parser.parse_args(argv)
+    py = dev.ensure_venv()
+    try:
+        if not args.no_build:
+            ensure_pyinstaller(py)
+            start = time.perf_counter()
+            build(py)
+            print(f"built {BUNDLE} in {time.perf_counter() - start:.0f} s")
+        if args.smoke:
+            smoke(py)
+        if args.portable:
+            portable()
+        if args.installer:
+            installer()
+    except (BuildError, subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
