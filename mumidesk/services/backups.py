@@ -143,10 +143,6 @@ class BackupService:
     def directory(self) -> Path:
         return self.policy.directory or backup_dir_for(self.db.sqlite_path)
 
-    @property
-    def default_directory(self) -> Path:
-        return backup_dir_for(self.db.sqlite_path)
-
     # --- writing ---------------------------------------------------------------------------
     def back_up(self, directory: Path | None = None) -> BackupFile:
         """A manual backup (kept until someone deletes it)."""

@@ -137,7 +137,3 @@ def field_label(field: str) -> str:
     if label is not None:
         return _(label)
     return field.replace("_", " ").capitalize()
-
-
-def known_fields() -> frozenset[str]:
-    return frozenset(_LABELS)

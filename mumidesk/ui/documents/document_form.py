@@ -315,20 +315,6 @@ class DocumentForm(QWidget):
         if kind == "agreement":
             self._agreement_chosen(record_id)
 
-    def set_period(self, period: Period) -> None:
-        """Show ``period`` as a quarter, a whole year or two dates."""
-        start, end = period.start, period.end
-        self.from_field.set_value(start)
-        self.to_field.set_value(end)
-        self.year_box.setValue(period.year)
-        if period.quarter is not None:
-            self.quarter_box.setCurrentIndex(period.quarter - 1)
-            self._select(self.period_box, QUARTER)
-        elif (start, end) == (dt.date(start.year, 1, 1), dt.date(start.year, 12, 31)):
-            self._select(self.period_box, YEAR)
-        else:
-            self._select(self.period_box, DATES)
-
     def set_region(self, region_id: uuid.UUID | None) -> None:
         self._select(self.region_box, str(region_id) if region_id else "")
 

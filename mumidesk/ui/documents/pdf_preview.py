@@ -121,14 +121,8 @@ class PdfPreview(QWidget):
         self.stack.setCurrentWidget(self.message)
         self._show_state()
 
-    def show_message(self, message: str) -> None:
-        self.clear(message)
-
     def page_count(self) -> int:
         return len(self._pages) if self._pages is not None else 0
-
-    def pdf_data(self) -> bytes | None:
-        return self._pages.data if self._pages is not None else None
 
     def drawn_pages(self) -> list[int]:
         """The pages whose pixels are drawn now (those in or near the view)."""

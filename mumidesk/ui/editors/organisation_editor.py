@@ -212,7 +212,3 @@ class OrganisationEditor(RecordEditor):
             item.organisation, item.memberships
         )
         return saved
-
-    @property
-    def result_organisation(self) -> Organisation | None:
-        return self.result_record

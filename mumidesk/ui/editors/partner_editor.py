@@ -36,7 +36,6 @@ class PartnerEditor(RecordEditor):
     ) -> None:
         super().__init__(partner, parent, ask_discard=ask_discard, inform=inform)
         self._service = service
-        self._partner = partner
         self.setWindowTitle(_("New partner") if partner is None else _("Edit partner"))
         self.setMinimumWidth(480)
 
@@ -74,10 +73,6 @@ class PartnerEditor(RecordEditor):
         self.country.country_changed.connect(lambda _code: self.errors.clear_field("country_code"))
         self.notes.textChanged.connect(lambda: self.errors.clear_field("notes"))
         self.finish_setup(partner)
-
-    @property
-    def result_partner(self) -> Partner | None:
-        return self.result_record
 
     # --- fields ----------------------------------------------------------------------------
     def _widget(self, name: str) -> QWidget:

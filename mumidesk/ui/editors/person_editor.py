@@ -146,7 +146,3 @@ class PersonEditor(RecordEditor):
         people = self._services.people
         saved: Person = people.create(item) if item.id is None else people.update(item)
         return saved
-
-    @property
-    def result_person(self) -> Person | None:
-        return self.result_record

@@ -172,9 +172,6 @@ class RecordTableModel(QAbstractTableModel, Generic[D]):
         """The service sort key and whether it is descending."""
         return self._sort, self._descending
 
-    def column_of(self, key: str) -> int:
-        return next((i for i, c in enumerate(self.columns) if c.key == key), -1)
-
     # --- records -----------------------------------------------------------------------------
     def record_at(self, row: int) -> D | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

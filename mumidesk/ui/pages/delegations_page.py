@@ -10,7 +10,7 @@ import uuid
 from typing import Any
 
 from babel.dates import format_date, format_time
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -391,8 +391,9 @@ class DelegationsPage(RecordPage):
         if delegation is None:
             return None
         editor = EventEditor(self._services, event_of(delegation), self)
+        # Freed when closed: the page's own editor slot is for delegations.
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(self._event_saved)
-        self.event_editor = editor
         editor.open()
         return editor
 
