@@ -6,10 +6,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from babel.numbers import format_decimal
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from mumidesk.i18n import _, ngettext
+from mumidesk.i18n import _, current_locale, ngettext
 from mumidesk.services.search import SearchHit, SearchService
 
 SEARCH_LIMIT = 300
@@ -106,7 +107,11 @@ class SearchPanel(QWidget):
             groups.setdefault(hit.kind, []).append(hit)
         ordered = sorted(groups, key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 99)
         for kind in ordered:
-            group = QTreeWidgetItem([f"{kind_label(kind)} ({len(groups[kind])})"])
+            heading = _("{kind} ({count})").format(
+                kind=kind_label(kind),
+                count=format_decimal(len(groups[kind]), locale=current_locale()),
+            )
+            group = QTreeWidgetItem([heading])
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from babel.numbers import format_decimal
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from mumidesk.domain.attachments import OWNER_KINDS
 from mumidesk.domain.errors import DomainError
-from mumidesk.i18n import _, ngettext
+from mumidesk.i18n import _, current_locale, ngettext
 from mumidesk.ui.dialogs.history_dialog import HistoryDialog
 from mumidesk.ui.editors.record_editor import RecordEditor
 from mumidesk.ui.models.record_table import RecordTableModel
@@ -282,7 +283,8 @@ class RecordPage(QWidget):
 
     def _show_count(self, *_args: Any) -> None:
         total = self.model.total()
-        self.count_label.setText(ngettext("{n} record", "{n} records", total).format(n=total))
+        count = format_decimal(total, locale=current_locale())  # "100 000", not "100000"
+        self.count_label.setText(ngettext("{n} record", "{n} records", total).format(n=count))
 
     # --- columns and saved layout ------------------------------------------------------------
     def _choose_columns(self, point: QPoint) -> None:
