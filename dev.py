@@ -43,7 +43,8 @@ def ensure_venv() -> Path:
             sys.exit("mumidesk needs Python 3.11 or newer")
         venv.EnvBuilder(with_pip=True).create(VENV)
     # Reinstall only when the project metadata changed: a second start is fast.
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    metadata = (ROOT / "pyproject.toml").read_bytes() + (ROOT / "setup.py").read_bytes()
+    digest = hashlib.sha256(metadata).hexdigest()
     stamp = VENV / ".mumidesk-installed"
     if not stamp.exists() or stamp.read_text() != digest:
         run(py, "-m", "pip", "install", "--upgrade", "pip")

@@ -9,6 +9,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mumidesk import i18n
@@ -17,6 +18,7 @@ from mumidesk.db.engine import Database, current_user
 from mumidesk.domain.errors import DomainError
 from mumidesk.domain.roles import Capability
 from mumidesk.i18n import _
+from mumidesk.resources import ICONS_DIR
 from mumidesk.services.backups import BackupService
 from mumidesk.services.registry import Services
 from mumidesk.settings import Settings, resolve_database_url
@@ -191,11 +193,17 @@ class DesktopApplication:
             self.db.dispose()
 
 
+def identify_application(app: QApplication) -> None:
+    app.setApplicationName("mumidesk")
+    app.setApplicationDisplayName("mumidesk")
+    # Every window's title bar and the task bar (the .exe's own icon only shows in Explorer).
+    app.setWindowIcon(QIcon(str(ICONS_DIR / "mumidesk.png")))
+
+
 def run_app(database_url: str, **options: Any) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName("mumidesk")
-    app.setApplicationDisplayName("mumidesk")
+    identify_application(app)
     desktop = DesktopApplication(app, database_url, **options)
     if not desktop.start():
         return 1

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from mumidesk.domain.partners import Partner
 from mumidesk.services.registry import Services
 from mumidesk.settings import Settings, to_url
-from mumidesk.ui.app import DesktopApplication
+from mumidesk.ui.app import DesktopApplication, identify_application
 from mumidesk.ui.qt_translations import install_qt_translations
 
 
@@ -86,3 +86,13 @@ def test_automatic_backups_run_while_the_window_is_open(
     window = desktop.window
     assert window is not None
     assert window.backups_action.text() == "Backups…"
+
+
+def test_the_application_carries_its_name_and_icon(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    identify_application(app)
+    assert app.applicationName() == "mumidesk"
+    # The icon comes from the package's data (mumidesk.assets/icons), at the sizes drawn.
+    sizes = app.windowIcon().availableSizes()
+    assert sizes and max(size.width() for size in sizes) >= 256
