@@ -89,6 +89,7 @@ class SelfTest:
     def migrate_copy(self) -> str:
         path = sqlite_path_of(self.ctx.database_url)  # read from the URL: nothing opened
         copy = self.folder / "copy.db"
+        server = None if path is not None else self.server_schema()
         if path is not None and path.exists():
             # SQLite's own backup: a consistent copy even while the window has the file open.
             with sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True) as src:
@@ -110,7 +111,34 @@ class SelfTest:
             raise RuntimeError(_("schema {revision} after the migration").format(revision=revision))
         if result.upgraded_from:
             what += " " + _("upgraded from {old}").format(old=result.upgraded_from)
-        return _("{what}: schema {head}").format(what=what, head=revision)
+        done = _("{what}: schema {head}").format(what=what, head=revision)
+        return f"{server}; {done}" if server else done
+
+    def server_schema(self) -> str:
+        """A shared server is not copied (that takes the DBA's rights): it is read - reachable,
+        a mumidesk database, a schema this version knows - and the migrations are run on a new
+        file instead."""
+        db = Database(self.ctx.database_url)
+        try:
+            st = migrate.state(db)
+        finally:
+            db.dispose()
+        name = db.url.render_as_string(hide_password=True)
+        if st.current is None:
+            if st.has_tables:
+                raise RuntimeError(_("{db} is not a mumidesk database").format(db=name))
+            return _("server {db}: empty, the schema is created on first start").format(db=name)
+        if st.current not in migrate.known_revisions():
+            raise RuntimeError(
+                _("server {db} has schema {current}, newer than this version knows").format(
+                    db=name, current=st.current
+                )
+            )
+        if st.up_to_date:
+            return _("server {db}: schema {current}").format(db=name, current=st.current)
+        return _("server {db}: schema {current}, upgraded to {head} on first start").format(
+            db=name, current=st.current, head=st.head
+        )
 
     def load_demo(self) -> str:
         from mumidesk.services.demo import load_demo
@@ -126,8 +154,9 @@ class SelfTest:
 
         services = self._demo_services()
         request = _request_for(services, document_id)
+        built = catalog.build(services, request)
         buffer = io.BytesIO()
-        catalog.build(services, request).write(buffer, catalog.PDF)
+        built.write(buffer, catalog.PDF)
         data = buffer.getvalue()
         if not data.startswith(b"%PDF"):
             raise RuntimeError(_("not a PDF"))
@@ -137,7 +166,14 @@ class SelfTest:
         detail = ngettext("{pages} page", "{pages} pages", pages).format(pages=pages)
         if not any("а" <= ch.lower() <= "я" for ch in _first_page_text(data)):
             raise RuntimeError(_("no Cyrillic text on the first page"))
-        return detail + ", " + _("Cyrillic text")
+        # The other formats the document is saved in, read back by the libraries that wrote them
+        # (a bundle missing a template or data file of openpyxl or python-docx fails here).
+        others = [fmt for fmt in built.type.formats if fmt != catalog.PDF]
+        for fmt in others:
+            written = io.BytesIO()
+            built.write(written, fmt)
+            _read_back(written, fmt)
+        return ", ".join([detail, _("Cyrillic text"), *(fmt.upper() for fmt in others)])
 
     def open_window(self) -> str:
         services = self._demo_services()
@@ -214,6 +250,22 @@ def _request_for(services: Any, document_id: str) -> Any:
                 )
         raise RuntimeError(_("no agreement of a kind that has a template"))
     return catalog.DocumentRequest(document_id, "ru")
+
+
+def _read_back(data: io.BytesIO, fmt: str) -> None:
+    from mumidesk.reports import catalog
+
+    data.seek(0)
+    if fmt == catalog.XLSX:
+        from openpyxl import load_workbook
+
+        if not any(sheet.max_row > 1 for sheet in load_workbook(data, read_only=True)):
+            raise RuntimeError(_("an empty workbook"))
+    elif fmt == catalog.DOCX:
+        from docx import Document
+
+        if not any(paragraph.text.strip() for paragraph in Document(data).paragraphs):
+            raise RuntimeError(_("an empty Word document"))
 
 
 def _page_count(data: bytes) -> int:

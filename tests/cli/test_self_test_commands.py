@@ -7,8 +7,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from mumidesk.cli import main
+from mumidesk.db import migrate
+from mumidesk.db.engine import Database
 from mumidesk.reports import catalog
 
 
@@ -31,7 +34,7 @@ def test_self_test_passes_and_leaves_the_database_alone(
     assert "ok demo data: 206 records" in out
     for document in catalog.DOCUMENTS:
         line = next(x for x in out if x.startswith(f"ok document {document.id}:"))
-        assert line.endswith("Cyrillic text")
+        assert "Cyrillic text" in line
     assert any(x.startswith("ok main window: mumidesk") for x in out)
     assert out[-1] == "self-test passed"
     assert _digest(path) == before
@@ -77,3 +80,47 @@ def test_a_missing_catalog_fails_the_translations_check(
     monkeypatch.setattr(i18n, "_translations", lambda lang: gettext.NullTranslations())
     assert main(["--db", str(tmp_path / "user.db"), "self-test"]) == 1
     assert "FAILED translations: RuntimeError: no ru catalog" in capsys.readouterr().out
+
+
+def _server_url(db: Database) -> str:
+    return db.url.render_as_string(hide_password=False)
+
+
+def test_a_server_is_read_not_copied_and_its_schema_named(
+    pg_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", _server_url(pg_db), "self-test"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "database migration" in x)
+    assert f"server {pg_db.url.render_as_string(hide_password=True)}: schema 0005" in line
+    assert line.endswith("a new database (there is no database file to copy): schema 0005")
+
+
+def test_a_server_behind_is_reported_with_the_upgrade_due_and_left_as_it_is(
+    pg_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pg_db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0004'"))
+    assert main(["--db", _server_url(pg_db), "self-test"]) == 0
+    assert "schema 0004, upgraded to 0005 on first start" in capsys.readouterr().out
+    assert migrate.stored_revision(pg_db) == "0004"
+
+
+def test_a_server_written_by_a_newer_version_fails_the_check(
+    pg_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pg_db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    assert main(["--db", _server_url(pg_db), "self-test"]) == 1
+    out = capsys.readouterr().out
+    assert "FAILED database migration:" in out
+    assert "has schema 9999, newer than this version knows" in out
+
+
+def test_every_other_format_of_a_document_is_written_and_read_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(tmp_path / "user.db"), "self-test"]) == 0
+    out = capsys.readouterr().out
+    assert "ok document quarterly: 2 pages, Cyrillic text, XLSX, DOCX" in out
+    assert "ok document registry: 1 page, Cyrillic text, XLSX" in out
+    assert "ok document draft: 2 pages, Cyrillic text, DOCX" in out
