@@ -43,6 +43,14 @@ def data_dir() -> Path:
     return portable_dir() or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def log_dir() -> Path:
+    """The error log: beside the data when that folder is set (a test, the portable build),
+    else the platform's place for logs (%LOCALAPPDATA%\\mumidesk\\Logs on Windows)."""
+    if os.environ.get(ENV_DATA_DIR) or portable_dir():
+        return data_dir() / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def default_database_path() -> Path:
     return data_dir() / "mumidesk.db"
 

@@ -4,6 +4,7 @@ settings changed the language or the database."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from functools import partial
 from typing import Any
@@ -12,7 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from mumidesk import i18n
+from mumidesk import app_log, i18n
 from mumidesk.db import migrate
 from mumidesk.db.engine import Database, current_user
 from mumidesk.domain.errors import DomainError
@@ -27,9 +28,12 @@ from mumidesk.ui.autosave import offer_recoveries, open_in_window
 from mumidesk.ui.backup_scheduler import BackupScheduler
 from mumidesk.ui.dialogs.backups_dialog import BackupsDialog
 from mumidesk.ui.dialogs.damaged_database_dialog import resolve_database
+from mumidesk.ui.error_reporting import ErrorReporter
 from mumidesk.ui.main_window import MainWindow
 from mumidesk.ui.qt_translations import install_qt_translations
 
+log = logging.getLogger(__name__)
+WINDOW_SHOWN = "main window shown"
 START_BACKUP_DELAY_MS = 3_000  # the start's own work first; the copy then runs on a thread
 
 
@@ -68,10 +72,13 @@ class DesktopApplication:
         try:
             self.db = open_database(self.database_url, settings)
         except DomainError as exc:
+            log.warning("the database cannot be opened: %s", exc)
             QMessageBox.critical(None, _("The database cannot be opened"), str(exc))
             return False
         self.services = Services.for_database(self.db)
         window = self.show_window()
+        # Support reads the start and its database here; build.py times the frozen start by it.
+        log.info("%s: %s", WINDOW_SHOWN, self.db)
         self.start_backups()
         if self.offer_first_start:
             self.first_start()
@@ -204,10 +211,16 @@ def run_app(database_url: str, **options: Any) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     identify_application(app)
+    app_log.start_logging()
+    reporter = ErrorReporter(app)
+    reporter.install()
     desktop = DesktopApplication(app, database_url, **options)
-    if not desktop.start():
-        return 1
     try:
+        if not desktop.start():
+            return 1
         return int(app.exec())
     finally:
         desktop.close()
+        reporter.uninstall()
+        log.info("mumidesk closed")
+        app_log.stop_logging()

@@ -3,6 +3,7 @@ texts), another database opened, and a database that cannot be used refused with
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from mumidesk.domain.partners import Partner
 from mumidesk.services.registry import Services
 from mumidesk.settings import Settings, to_url
-from mumidesk.ui.app import DesktopApplication, identify_application
+from mumidesk.ui.app import WINDOW_SHOWN, DesktopApplication, identify_application
 from mumidesk.ui.qt_translations import install_qt_translations
 
 
@@ -96,3 +97,22 @@ def test_the_application_carries_its_name_and_icon(qtbot: QtBot) -> None:
     # The icon comes from the package's data (mumidesk.assets/icons), at the sizes drawn.
     sizes = app.windowIcon().availableSizes()
     assert sizes and max(size.width() for size in sizes) >= 256
+
+
+def test_the_window_start_is_logged_with_its_database(
+    qtbot: QtBot, services: Services, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    path = services.db.sqlite_path
+    assert path is not None
+    desktop = DesktopApplication(app, to_url(str(path)), offer_first_start=False)
+    with caplog.at_level(logging.INFO, logger="mumidesk"):
+        assert desktop.start()
+    try:
+        shown = [r.getMessage() for r in caplog.records if r.name == "mumidesk.ui.app"]
+        assert shown == [f"{WINDOW_SHOWN}: Database('sqlite:///{path.as_posix()}')"]
+    finally:
+        assert desktop.window is not None
+        desktop.window.close()
+        desktop.close()
