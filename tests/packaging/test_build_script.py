@@ -29,3 +29,11 @@ def test_the_build_script_waits_for_the_line_the_window_logs() -> None:
 
 def test_the_build_script_writes_the_marker_the_settings_look_for() -> None:
     assert _build_script().PORTABLE_MARKER == settings.PORTABLE_MARKER
+
+
+def test_the_application_reports_the_version_the_build_and_installer_take() -> None:
+    # pyproject.toml names the version of the wheel, the frozen build's file properties and the
+    # installer (build.py reads it); the program prints its own: they must agree.
+    from mumidesk import __version__
+
+    assert _build_script().version() == __version__
