@@ -1,9 +1,11 @@
 """Build the frozen application on the current OS and smoke-test the result, not the source.
 
     python packaging/build.py               dist/mumidesk/ (one folder; PyInstaller from .venv)
-    python packaging/build.py --smoke       then run the FROZEN executable: --version, self-test
-                                            and a quarterly report of the demo data, checked
-    python packaging/build.py --portable    also dist/mumidesk-portable.zip (data beside the exe)
+    python packaging/build.py --smoke       then run the FROZEN executable: --version, self-test,
+                                            a quarterly report of the demo data (checked) and
+                                            the window's start (timed), in a Cyrillic folder
+    python packaging/build.py --portable    also dist/mumidesk-portable.zip (data beside the exe);
+                                            with --smoke, unpacked and run as well
     python packaging/build.py --installer   also the Inno Setup installer (Windows, ISCC found)
 
 Only the standard library here; PyInstaller comes from the `build` extra (pip install -e
@@ -40,6 +42,7 @@ REGION = "Смоленская область"
 # The line the window's process logs once the main window is up (mumidesk/ui/app.py WINDOW_SHOWN).
 WINDOW_SHOWN = "main window shown"
 WINDOW_RUNS = 3
+USER_FOLDER = "Иванова О. П"
 
 
 class BuildError(Exception):
@@ -117,7 +120,9 @@ def frozen(
 def smoke(py: Path) -> None:
     """--version, self-test and a quarterly report of the demo data, in a private data folder."""
     with tempfile.TemporaryDirectory(prefix="mumidesk-smoke-") as tmp:
-        home = Path(tmp)
+        # A user's folder as on a Russian Windows desktop: Cyrillic letters and a space.
+        home = Path(tmp) / USER_FOLDER
+        home.mkdir()
         env = dict(os.environ)
         env.update(
             MUMIDESK_DATA_DIR=str(home / "data"),
@@ -152,7 +157,8 @@ def smoke(py: Path) -> None:
             home,
         )
         check_pdf(py, pdf)
-        window_times = [window_start(env, home) for _run in range(WINDOW_RUNS)]
+        log = home / "data" / "logs" / "mumidesk.log"
+        window_times = [window_start(env, home, log) for _run in range(WINDOW_RUNS)]
     window_time = sorted(window_times)[len(window_times) // 2]
     print(f"bundle size: {bundle_size_mb():.1f} MB ({BUNDLE})")
     print(
@@ -161,14 +167,15 @@ def smoke(py: Path) -> None:
     )
 
 
-def window_start(env: dict[str, str], home: Path, timeout: float = 120) -> float:
+def window_start(
+    env: dict[str, str], home: Path, log: Path, exe: Path | None = None, timeout: float = 120
+) -> float:
     """Start the application itself (no command) on the demo data and time it until its log says
     the main window is shown; then stop it. Fails if it exits or never shows the window."""
-    log = Path(env["MUMIDESK_DATA_DIR"]) / "logs" / "mumidesk.log"
     seen = log.read_text(encoding="utf-8").count(WINDOW_SHOWN) if log.exists() else 0
     start = time.perf_counter()
     process = subprocess.Popen(
-        [str(executable())],
+        [str(exe or executable())],
         env=env,
         cwd=home,
         stdout=subprocess.PIPE,
@@ -208,6 +215,39 @@ def check_pdf(py: Path, pdf: Path) -> None:
     if EXPECTED_ROW not in text:
         raise BuildError(f"the quarterly report lacks {EXPECTED_ROW!r}")
     print(f"ok report text: {EXPECTED_ROW}")
+
+
+def smoke_portable(archive: Path) -> None:
+    """Unzip the portable build into a folder with Cyrillic letters and a space, run it, and
+    check that its settings, database and log stay beside the executable."""
+    with tempfile.TemporaryDirectory(prefix="mumidesk-portable-") as tmp:
+        target = Path(tmp) / "Флешка отдела"
+        with zipfile.ZipFile(archive) as zf:
+            zf.extractall(target)
+        folder = target / "mumidesk"
+        exe = folder / executable().name
+        exe.chmod(0o755)  # extracting restores no Unix modes (Windows has none to lose)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MUMIDESK_")}
+        if sys.platform.startswith("linux") and not env.get("DISPLAY"):
+            env["QT_QPA_PLATFORM"] = "offscreen"
+        result = subprocess.run(
+            [str(exe), "demo"],
+            env=env,
+            cwd=target,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=300,
+        )
+        print(f"$ {exe.relative_to(target.parent)} demo  (exit {result.returncode})")
+        if result.returncode != 0:
+            raise BuildError(f"the portable build failed:\n{result.stdout}{result.stderr}")
+        database = folder / "data" / "mumidesk.db"
+        if not database.is_file():
+            raise BuildError(f"the portable build kept no database at {database}")
+        window_start(env, target, folder / "data" / "logs" / "mumidesk.log", exe)
+        print(f"ok portable: its database and log are in {database.parent}")
 
 
 def portable() -> Path:
@@ -255,7 +295,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.smoke:
             smoke(py)
         if args.portable:
-            portable()
+            archive = portable()
+            if args.smoke:
+                smoke_portable(archive)
         if args.installer:
             installer()
     except (BuildError, subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
