@@ -12,9 +12,6 @@ import sys
 from collections.abc import Sequence
 
 from mumidesk import __version__, i18n
-from mumidesk.cli.context import EXIT_ERROR, EXIT_INVALID, CliContext
-from mumidesk.db.integrity import UnusableDatabaseError
-from mumidesk.domain.errors import DomainError, ValidationError
 from mumidesk.i18n import _
 from mumidesk.settings import Settings
 
@@ -81,9 +78,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # `--self-test` as the support instructions write it is the `self-test` command.
     args_list = ["self-test" if a == "--self-test" else a for a in args_list]
-    if args_list == ["--version"]:  # answered before the commands are imported: instant
+    if args_list == ["--version"]:  # answered before the database layer is imported: instant
         print(f"mumidesk {__version__}")
         return 0
+    return _run(args_list)
+
+
+def _run(args_list: list[str]) -> int:
+    from mumidesk.cli.context import EXIT_ERROR, EXIT_INVALID, CliContext
+    from mumidesk.db.integrity import UnusableDatabaseError
+    from mumidesk.domain.errors import DomainError, ValidationError
+
     _choose_language(args_list)
     _translate_argparse()
     parser = build_parser()
