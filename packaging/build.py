@@ -94,12 +94,12 @@ def bundle_size_mb(folder: Path = BUNDLE) -> float:
 
 
 def frozen(
-    args: list[str], env: dict[str, str], cwd: Path, timeout: int = 300
+    args: list[str], env: dict[str, str], cwd: Path, exe: Path | None = None, timeout: int = 300
 ) -> tuple[subprocess.CompletedProcess[str], float]:
-    """Run the frozen executable; its output, and the wall time it took."""
+    """Run the frozen executable (dist's, or `exe`); its output, and the wall time it took."""
     start = time.perf_counter()
     result = subprocess.run(
-        [str(executable()), *args],
+        [str(exe or executable()), *args],
         env=env,
         cwd=cwd,
         capture_output=True,
@@ -230,19 +230,7 @@ def smoke_portable(archive: Path) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("MUMIDESK_")}
         if sys.platform.startswith("linux") and not env.get("DISPLAY"):
             env["QT_QPA_PLATFORM"] = "offscreen"
-        result = subprocess.run(
-            [str(exe), "demo"],
-            env=env,
-            cwd=target,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=300,
-        )
-        print(f"$ {exe.relative_to(target.parent)} demo  (exit {result.returncode})")
-        if result.returncode != 0:
-            raise BuildError(f"the portable build failed:\n{result.stdout}{result.stderr}")
+        frozen(["demo"], env, target, exe)
         database = folder / "data" / "mumidesk.db"
         if not database.is_file():
             raise BuildError(f"the portable build kept no database at {database}")
