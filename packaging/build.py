@@ -257,10 +257,17 @@ def portable() -> Path:
 
 def installer() -> None:
     iscc = shutil.which("ISCC") or shutil.which("iscc")
-    default = Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)"))
-    candidate = default / "Inno Setup 6" / "ISCC.exe"
-    if iscc is None and candidate.exists():
-        iscc = str(candidate)
+    # Inno Setup 6 installs for all users into Program Files (x86), or, without administrator
+    # rights (a per-user install, as winget may choose), into %LOCALAPPDATA%\Programs.
+    local = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "Programs"
+    candidates = [
+        Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")),
+        Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")),
+        local,
+    ]
+    if iscc is None:
+        found = (base / "Inno Setup 6" / "ISCC.exe" for base in candidates)
+        iscc = next((str(path) for path in found if path.exists()), None)
     if iscc is None:
         raise BuildError("Inno Setup 6 (ISCC.exe) not found: install it from jrsoftware.org")
     dev.run(iscc, f"/DAppVersion={version()}", f"/DSourceDir={BUNDLE}", f"/O{DIST}", ISS)

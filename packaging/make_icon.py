@@ -1,8 +1,8 @@
 """Draw the application icon with Qt into resources/icons/mumidesk.png and mumidesk.ico.
 
 Pillow is not a dependency of ours, and Qt writes ICO only through an image-format plugin, so the
-ICO container is written here: a 6-byte header and one 16-byte entry pointing at a PNG image
-(a format Windows reads in icons since Vista).
+ICO container is written here: a 6-byte header and a 16-byte entry per size, each pointing at a
+PNG image (a format Windows reads in icons since Vista).
 
     python packaging/make_icon.py
 """
@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ICONS = ROOT / "resources" / "icons"
 SIZE = 256
+ICO_SIZES = (16, 24, 32, 48, 64, 256)  # what Windows asks an icon for at 100-200 % scaling
 
 
 def draw_png(size: int = SIZE) -> bytes:
@@ -56,19 +57,27 @@ def draw_png(size: int = SIZE) -> bytes:
     return bytes(data.data())
 
 
-def ico_from_png(png: bytes, size: int = SIZE) -> bytes:
-    """ICONDIR (reserved, type 1 = icon, one image) + ICONDIRENTRY (0 means 256 px)."""
-    side = 0 if size >= 256 else size
-    header = struct.pack("<HHH", 0, 1, 1)
-    entry = struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(png), 6 + 16)
-    return header + entry + png
+def ico_from_pngs(images: dict[int, bytes]) -> bytes:
+    """ICONDIR (reserved, type 1 = icon, count) + one ICONDIRENTRY per size (0 means 256 px),
+    then the PNG images. Every size is drawn at its own resolution: Explorer, the task bar and
+    the title bar pick the nearest instead of shrinking the 256-pixel one."""
+    header = struct.pack("<HHH", 0, 1, len(images))
+    offset = 6 + 16 * len(images)
+    entries, blobs = [], []
+    for size, png in sorted(images.items()):
+        side = 0 if size >= 256 else size
+        entries.append(struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(png), offset))
+        blobs.append(png)
+        offset += len(png)
+    return header + b"".join(entries) + b"".join(blobs)
 
 
 def main() -> int:
     ICONS.mkdir(parents=True, exist_ok=True)
     png = draw_png()
     (ICONS / "mumidesk.png").write_bytes(png)
-    (ICONS / "mumidesk.ico").write_bytes(ico_from_png(png))
+    sizes = {size: draw_png(size) for size in ICO_SIZES if size != SIZE}
+    (ICONS / "mumidesk.ico").write_bytes(ico_from_pngs({**sizes, SIZE: png}))
     print(f"wrote {ICONS / 'mumidesk.png'} and {ICONS / 'mumidesk.ico'}")
     return 0
 

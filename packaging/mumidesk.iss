@@ -32,6 +32,9 @@ SolidCompression=yes
 WizardStyle=modern
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
+; Qt 6 (PySide6 6.8+) runs on Windows 10 1809 or later only: refuse older systems up front
+; rather than install a program that cannot start.
+MinVersion=10.0.17763
 CloseApplications=yes
 
 [Languages]

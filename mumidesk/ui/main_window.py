@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -36,6 +36,8 @@ from mumidesk.ui.navigation import AREAS, area_of_kind
 from mumidesk.ui.search_panel import SearchPanel
 from mumidesk.ui.window_settings import database_label, window_settings
 
+PREFERRED_SIZE = (1280, 780)  # room for a table, its detail panel and the navigation
+
 
 class MainWindow(QMainWindow):
     """``settings_requested`` asks the application to show the settings (the app may reopen the
@@ -52,7 +54,6 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set()  # built pages whose data changed elsewhere
         self.reference_dialog: ReferenceDialog | None = None
         self.setWindowTitle(_("mumidesk — international ties"))
-        self.resize(1280, 780)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -354,6 +355,8 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        else:
+            self._first_geometry()
         state = self._settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -361,6 +364,19 @@ class MainWindow(QMainWindow):
         last = str(self._settings.value("window/area", "dashboard"))
         keys = [spec.key for spec in AREAS]
         self.show_area(last if last in keys else "dashboard")
+
+    def _first_geometry(self) -> None:
+        """The first start: the preferred size where the screen has room for it, else (a
+        1366×768 office laptop) the whole screen, never a window running off its edge."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        fits = room.width() >= PREFERRED_SIZE[0] + 40 and room.height() >= PREFERRED_SIZE[1] + 60
+        if fits:
+            self.resize(*PREFERRED_SIZE)
+            self.move(room.center() - self.rect().center())
+        else:
+            self.resize(room.width(), room.height())
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def save_settings(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())

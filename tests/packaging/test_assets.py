@@ -4,6 +4,7 @@ found by importlib.resources in a source checkout and carried whole in the wheel
 
 from __future__ import annotations
 
+import struct
 import subprocess
 import sys
 import zipfile
@@ -32,6 +33,19 @@ def test_the_data_package_is_the_resources_folder_found_through_importlib() -> N
     assert (assets / "demo" / "20_smolensk.json").is_file()
     assert (FONTS_DIR / "wqy-microhei.ttc").is_file()
     assert (ICONS_DIR / "mumidesk.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+
+
+def test_the_windows_icon_holds_every_size_windows_asks_for() -> None:
+    data = (ICONS_DIR / "mumidesk.ico").read_bytes()
+    _reserved, kind, count = struct.unpack("<HHH", data[:6])
+    sides = set()
+    for number in range(count):
+        side, _h, _c, _r, _planes, _bits, size, offset = struct.unpack(
+            "<BBBBHHII", data[6 + 16 * number : 22 + 16 * number]
+        )
+        assert data[offset : offset + 8] == b"\x89PNG\r\n\x1a\n" and offset + size <= len(data)
+        sides.add(side or 256)
+    assert kind == 1 and sides >= {16, 32, 48, 256}
 
 
 def test_the_wheel_carries_every_shipped_file_catalog_and_migration(tmp_path: Path) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSettings, Qt
+import pytest
+from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtGui import QScreen
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -15,7 +17,7 @@ from mumidesk.domain.organisations import Organisation
 from mumidesk.domain.partners import Partner
 from mumidesk.services.registry import Services
 from mumidesk.settings import config_dir
-from mumidesk.ui.main_window import MainWindow
+from mumidesk.ui.main_window import PREFERRED_SIZE, MainWindow
 from mumidesk.ui.models.partner_table import (
     COL_COUNTRY,
     COL_NAME_EN,
@@ -244,3 +246,27 @@ def test_a_new_municipality_appears_in_the_filter_bars(qtbot: QtBot, services: S
     assert [m.name_ru for m in services.municipalities.all()] == ["Рославль"]
     boxes = [box for box in events.findChildren(MunicipalityBox) if box.findText("Рославль") >= 0]
     assert boxes, "the events filter bar offers the new municipality"
+
+
+def test_the_first_start_fills_a_small_screen_instead_of_running_off_it(
+    qtbot: QtBot, services: Services
+) -> None:
+    window = MainWindow(services)  # no window.ini yet
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    assert room.width() < PREFERRED_SIZE[0]  # the offscreen screen: 800 × 600
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.width() <= room.width() and window.height() <= room.height()
+
+
+def test_the_first_start_on_a_large_screen_centres_the_preferred_size(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda screen: QRect(0, 0, 1920, 1040))
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    assert not window.windowState() & Qt.WindowState.WindowMaximized
+    assert (window.width(), window.height()) == PREFERRED_SIZE
+    assert window.geometry().center() == QRect(0, 0, 1920, 1040).center()
