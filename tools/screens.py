@@ -33,7 +33,7 @@ def main() -> int:
     os.environ["MUMIDESK_DATA_DIR"] = str(work / "data")
     args.out.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
     from mumidesk import i18n
@@ -83,6 +83,7 @@ def main() -> int:
         dialog.hide()
 
     window = MainWindow(services)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # a small screen starts it maximised
     window.resize(1360, 840)
     window.show()
     settle(400)
