@@ -24,7 +24,7 @@ class ErrorReporter:
     def __init__(self, app: QApplication) -> None:
         self.app = app
         self.showing = False  # an error inside the dialog is logged, not shown again
-        self.shown: list[QMessageBox] = []  # for tests: the dialogs that were opened
+        self.last_dialog: QMessageBox | None = None
 
     def install(self) -> None:
         sys.excepthook = self.report
@@ -69,7 +69,7 @@ class ErrorReporter:
             folder.clicked.connect(lambda: _open_folder(log.parent))
         box.setDetailedText(details)
         box.addButton(QMessageBox.StandardButton.Close)
-        self.shown.append(box)
+        self.last_dialog = box
         box.exec()
 
 

@@ -47,8 +47,8 @@ def test_an_exception_in_a_slot_is_logged_and_shown_with_the_log_path(
 
     button.clicked.connect(broken)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert len(reporter.shown) == 1
-    box = reporter.shown[0]
+    box = reporter.last_dialog
+    assert box is not None
     assert box.windowTitle() == "Unexpected error"
     assert "ValueError: Ошибка в обработчике" in box.text()
     assert str(tmp_path / app_log.LOG_NAME) in box.informativeText()
@@ -68,7 +68,7 @@ def test_a_worker_thread_exception_is_logged_without_a_dialog(
     thread = threading.Thread(target=work, name="worker")
     thread.start()
     thread.join()
-    assert reporter.shown == []
+    assert reporter.last_dialog is None
     assert "[worker] unexpected error" in _log_text(tmp_path)
     assert "RuntimeError: сбой в потоке" in _log_text(tmp_path)
 
@@ -76,7 +76,10 @@ def test_a_worker_thread_exception_is_logged_without_a_dialog(
 def test_an_error_while_the_dialog_shows_is_logged_not_shown_again(
     reporter: ErrorReporter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    shown: list[QMessageBox] = []
+
     def failing_dialog(box: QMessageBox) -> int:
+        shown.append(box)
         try:
             raise OSError("second")
         except OSError:
@@ -88,6 +91,6 @@ def test_an_error_while_the_dialog_shows_is_logged_not_shown_again(
         raise KeyError("first")
     except KeyError:
         reporter.report(*sys.exc_info())  # type: ignore[arg-type]
-    assert len(reporter.shown) == 1
+    assert len(shown) == 1
     text = _log_text(tmp_path)
     assert "KeyError: 'first'" in text and "OSError: second" in text
