@@ -184,12 +184,10 @@ class StepDialog(QDialog):
             value = _default(agreement, field, today)
             if field.kind == TEXT:
                 edit = QLineEdit(str(value))
-                edit.textEdited.connect(lambda _t, n=field.name: self.errors.clear_field(n))
                 widget = edit
             else:
                 date = DateField(optional=field.optional)
                 date.set_value(value)
-                date.value_changed.connect(lambda n=field.name: self.errors.clear_field(n))
                 widget = date
             self.inputs[field.name] = widget
             form.addRow(field.label(), self.errors.wrap(field.name, widget))

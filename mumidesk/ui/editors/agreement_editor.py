@@ -135,7 +135,8 @@ class AgreementEditor(RecordEditor):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._general_tab(), _("General"))
         self.tabs.addTab(
-            self.errors.wrap("parties", self.parties), _tab(_("Parties & signatories"))
+            self.errors.wrap("parties", self.parties, clear_on_change=False),
+            _tab(_("Parties & signatories")),
         )
         self.tabs.addTab(self._areas_tab(), _tab(_("Areas & languages")))
         self.tabs.addTab(self._term_tab(), _tab(_("Term & prolongation")))
@@ -225,25 +226,10 @@ class AgreementEditor(RecordEditor):
         return page
 
     def _connect_clearing(self) -> None:
-        """A mark goes away as soon as its field is touched."""
+        """Marks another input clears (FieldErrors clears each input's own mark)."""
         clear = self.errors.clear_field
-        for name, edit in self.texts.items():
-            edit.textEdited.connect(lambda _t, n=name: clear(n))
-        for name, date in self.dates.items():
-            date.value_changed.connect(lambda n=name: clear(n))
-        for name, line in (
-            ("term_months", self.term_months),
-            ("prolongation_months", self.prolongation_months),
-            ("notice_lead_days", self.notice_lead_days),
-        ):
-            line.textEdited.connect(lambda _t, n=name: clear(n))
-        self.parent_picker.textEdited.connect(lambda _t: clear("parent_id"))
-        self.parent_relation.currentIndexChanged.connect(lambda _i: clear("parent_relation"))
-        self.languages.changed.connect(lambda: clear("languages"))
         self.auto_prolongation.toggled.connect(lambda _on: clear("prolongation_months"))
         self.parties.changed.connect(self._parties_changed)
-        self.subject.textChanged.connect(lambda: clear("subject"))
-        self.notes.textChanged.connect(lambda: clear("notes"))
 
     def _parties_changed(self) -> None:
         """The summary mark under the parties goes once every party's own mark has gone."""

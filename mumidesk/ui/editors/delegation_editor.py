@@ -87,20 +87,9 @@ class DelegationEditor(RecordEditor):
         wrap_table(self.errors, "programme", self.programme)
         self.body.addWidget(self.tabs)
 
-        # A mark goes away as soon as the user touches its field.
-        self.title.textEdited.connect(lambda _t: self.errors.clear_field("title"))
-        self.place.textEdited.connect(lambda _t: self.errors.clear_field("place"))
-        self.purpose.textChanged.connect(lambda: self.errors.clear_field("purpose"))
-        self.outcome.textChanged.connect(lambda: self.errors.clear_field("outcome"))
-        self.municipality.currentIndexChanged.connect(
-            lambda _i: self.errors.clear_field("municipality_id")
-        )
-        self.partners.changed.connect(lambda: self.errors.clear_field("partner_ids"))
-        self.agreements.changed.connect(lambda: self.errors.clear_field("agreement_ids"))
+        # The grids' marks (FieldErrors clears every other input's own mark).
         self.members.changed.connect(lambda: self.errors.clear_field("members"))
         self.programme.changed.connect(lambda: self.errors.clear_field("programme"))
-        for name, field in (("start_date", self.start_date), ("end_date", self.end_date)):
-            field.value_changed.connect(lambda name=name: self.errors.clear_field(name))
         self.start_date.value_changed.connect(self._start_moved)
         for signal in (
             self.end_date.value_changed,

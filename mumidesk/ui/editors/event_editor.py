@@ -204,15 +204,6 @@ class EventEditor(RecordEditor):
         self.tabs.addTab(form_page(links), _("Countries and partners"))
         self.body.addWidget(self.tabs)
 
-        # A mark goes away as soon as the user corrects its field.
-        for name, edit in self.inputs.items():
-            edit.textEdited.connect(lambda _text, name=name: self.errors.clear_field(name))
-        for name, text in self.texts.items():
-            text.textChanged.connect(lambda name=name: self.errors.clear_field(name))
-        self.dates.value_changed.connect(lambda: self.errors.clear_field("dates"))
-        self.countries.changed.connect(lambda: self.errors.clear_field("country_codes"))
-        self.partners.changed.connect(lambda: self.errors.clear_field("partner_ids"))
-        self.agreements.changed.connect(lambda: self.errors.clear_field("agreement_ids"))
         self.finish_setup(event)
 
     # --- fields ----------------------------------------------------------------------------

@@ -159,14 +159,11 @@ class ExchangeEditor(RecordEditor):
         self.tabs.addTab(counts, _("Participants"))
         self.body.addWidget(self.tabs)
 
-        # A mark goes away as soon as the user corrects its field.
-        self.title.textEdited.connect(lambda _text: self.errors.clear_field("title"))
+        # Fields whose mark another input clears (FieldErrors clears each input's own mark).
         self.start_date.value_changed.connect(lambda: self._clear("start_date", "end_date"))
         self.end_date.value_changed.connect(lambda: self._clear("start_date", "end_date"))
-        self.partners.changed.connect(lambda: self.errors.clear_field("partner_ids"))
         self.organisations.textChanged.connect(lambda: self.errors.clear_field("organisations"))
-        self.description.textChanged.connect(lambda: self.errors.clear_field("description"))
-        self.participations.changed.connect(self._participations_changed)
+        self.participations.changed.connect(self._show_totals)
         self.finish_setup(programme)
 
     # --- fields ----------------------------------------------------------------------------
@@ -256,10 +253,6 @@ class ExchangeEditor(RecordEditor):
         else:
             year, direction = (last.get("year") or 0) + 1, ExchangeDirection.INBOUND.value
         return {"year": year, "category": last.get("category"), "direction": direction, "count": 0}
-
-    def _participations_changed(self) -> None:
-        self.errors.clear_field(PARTICIPATIONS)
-        self._show_totals()
 
     def _show_totals(self) -> None:
         rows = self.participations.rows()

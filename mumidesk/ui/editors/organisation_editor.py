@@ -116,11 +116,6 @@ class OrganisationEditor(RecordEditor):
         self.tabs.addTab(members_tab, _("Member municipalities"))
         self.body.addWidget(self.tabs)
 
-        for name, edit in self.inputs.items():
-            edit.textEdited.connect(lambda _text, name=name: self.errors.clear_field(name))
-        self.country.country_changed.connect(lambda _code: self.errors.clear_field("country_code"))
-        self.notes.textChanged.connect(lambda: self.errors.clear_field("notes"))
-        self.members.changed.connect(lambda: self.errors.clear_field("memberships"))
         self.finish_setup(organisation)
 
     def _widget(self, name: str) -> QWidget:

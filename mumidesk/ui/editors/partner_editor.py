@@ -67,11 +67,6 @@ class PartnerEditor(RecordEditor):
             form.addRow(labels[name], self.errors.wrap(name, self._widget(name)))
         self.body.addLayout(form)
 
-        # A mark goes away as soon as the user corrects its field.
-        for name, edit in self.inputs.items():
-            edit.textEdited.connect(lambda _text, name=name: self.errors.clear_field(name))
-        self.country.country_changed.connect(lambda _code: self.errors.clear_field("country_code"))
-        self.notes.textChanged.connect(lambda: self.errors.clear_field("notes"))
         self.finish_setup(partner)
 
     # --- fields ----------------------------------------------------------------------------

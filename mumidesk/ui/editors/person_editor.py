@@ -76,13 +76,6 @@ class PersonEditor(RecordEditor):
             form.addRow(label, self.errors.wrap(name, self._widget(name)))
         self.body.addLayout(form)
 
-        for name, edit in self.inputs.items():
-            edit.textEdited.connect(lambda _text, name=name: self.errors.clear_field(name))
-        self.organisation.textEdited.connect(lambda _t: self.errors.clear_field("organisation_id"))
-        self.municipality.currentIndexChanged.connect(
-            lambda _i: self.errors.clear_field("municipality_id")
-        )
-        self.notes.textChanged.connect(lambda: self.errors.clear_field("notes"))
         self.finish_setup(person)
 
     def _widget(self, name: str) -> QWidget:

@@ -1,7 +1,8 @@
 """Inline validation: the field in error gets a red frame and its message right under it.
 
 Editors register each input under the domain's field code (``latitude``, ``country_code`` …);
-``show(problems)`` marks the ones it knows and returns the rest for a general message.
+``show(problems)`` marks the ones it knows and returns the rest for a general message. A mark
+goes away as soon as the user changes its input.
 """
 
 from __future__ import annotations
@@ -19,6 +20,19 @@ _ITEM = re.compile(r"^(\w+)\[(\d+)\]")  # "bodies[1].name_ru" → bodies, 1
 ERROR_PROPERTY = "fieldError"
 _ERROR_STYLE = "color: #b00020;"
 _FRAME_STYLE = "border: 1px solid #d00000;"
+# The signal that says the user changed an input, by the first name the widget has: a line
+# edit's typing (not its programmatic changes), our pickers' and date fields' own signals, then
+# the plain Qt ones of text boxes, combo boxes, spin boxes and check boxes.
+_EDITED_SIGNALS = (
+    "textEdited",
+    "country_changed",
+    "value_changed",
+    "changed",
+    "currentIndexChanged",
+    "textChanged",
+    "valueChanged",
+    "toggled",
+)
 
 
 class FieldErrors:
@@ -27,8 +41,10 @@ class FieldErrors:
         self._labels: dict[str, QLabel] = {}
         self._styles: dict[str, str] = {}
 
-    def wrap(self, field: str, widget: QWidget) -> QWidget:
-        """Register ``widget`` as the input of ``field``; put the returned box in the form."""
+    def wrap(self, field: str, widget: QWidget, *, clear_on_change: bool = True) -> QWidget:
+        """Register ``widget`` as the input of ``field``; put the returned box in the form. Its
+        mark goes when the user changes it, unless the editor decides (``clear_on_change``
+        False: a summary mark that stays until every part is mended)."""
         label = QLabel()
         label.setWordWrap(True)
         label.setStyleSheet(_ERROR_STYLE)
@@ -42,6 +58,9 @@ class FieldErrors:
         self._inputs[field] = widget
         self._labels[field] = label
         self._styles[field] = widget.styleSheet()
+        name = next((name for name in _EDITED_SIGNALS if hasattr(widget, name)), None)
+        if clear_on_change and name is not None:  # else the editor says when to clear it
+            getattr(widget, name).connect(lambda *_args, field=field: self.clear_field(field))
         return box
 
     def fields(self) -> list[str]:
