@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
 from mumidesk.domain.agreements import Agreement, AgreementParty
 from mumidesk.domain.enums import AgreementKind, AgreementStatus
 from mumidesk.domain.errors import DomainError
-from mumidesk.i18n import _, current_locale
+from mumidesk.i18n import N_, _, current_locale
 from mumidesk.services.agreements import AgreementFilter, AgreementLinks
 from mumidesk.ui.agreements.format import long_date, months_text, party_name, term_text
 from mumidesk.ui.agreements.lifecycle_panel import LifecyclePanel
 from mumidesk.ui.editors.agreement_editor import AgreementEditor
-from mumidesk.ui.editors.record_editor import RecordEditor
 from mumidesk.ui.models.agreement_table import (
     COL_KIND,
     COL_OWN,
@@ -39,8 +38,7 @@ from mumidesk.ui.models.agreement_table import (
     COL_TITLE,
     AgreementTableModel,
 )
-from mumidesk.ui.models.record_table import RecordTableModel
-from mumidesk.ui.pages.record_page import RecordPage
+from mumidesk.ui.pages.record_page import RecordPage, signals_blocked
 from mumidesk.ui.widgets.country_box import CountryBox
 from mumidesk.ui.widgets.date_field import DateField
 from mumidesk.ui.widgets.detail_card import DetailCard
@@ -233,6 +231,12 @@ class AgreementCard(DetailCard):
 
 class AgreementsPage(RecordPage):
     KIND = "agreement"
+    MODEL = AgreementTableModel
+    EDITOR = AgreementEditor
+    SERVICE = "agreements"
+    NAME_FIELD = "title"
+    NEW_TEXT = N_("New agreement")
+    DELETE_QUESTION = N_("Delete the agreement “{name}”?")
 
     def __init__(
         self,
@@ -312,7 +316,7 @@ class AgreementsPage(RecordPage):
         )
 
     def clear_filters(self) -> None:
-        widgets = (
+        with signals_blocked(
             self.search,
             self.status_filter,
             self.kind_filter,
@@ -320,18 +324,14 @@ class AgreementsPage(RecordPage):
             self.country_filter,
             self.signed_from,
             self.signed_to,
-        )
-        for widget in widgets:  # one reload at the end, not one per widget
-            widget.blockSignals(True)
-        self.search.clear()
-        self.status_filter.setCurrentIndex(0)
-        self.kind_filter.setCurrentIndex(0)
-        self.municipality_filter.setCurrentIndex(0)
-        self.country_filter.set_country_code("")
-        self.signed_from.clear_value()
-        self.signed_to.clear_value()
-        for widget in widgets:
-            widget.blockSignals(False)
+        ):
+            self.search.clear()
+            self.status_filter.setCurrentIndex(0)
+            self.kind_filter.setCurrentIndex(0)
+            self.municipality_filter.setCurrentIndex(0)
+            self.country_filter.set_country_code("")
+            self.signed_from.clear_value()
+            self.signed_to.clear_value()
         self.apply_filters()
 
     def set_status(self, status: AgreementStatus | None) -> None:
@@ -343,27 +343,12 @@ class AgreementsPage(RecordPage):
         self.municipality_filter.set_municipality_id(key)
 
     # --- the area's parts ----------------------------------------------------------------------
-    def make_model(self) -> RecordTableModel[Any]:
-        return AgreementTableModel(self._services.agreements, self)
-
     def make_detail(self) -> QWidget:
         self.card = AgreementCard(
             self._services, lambda kind, key: self.open_record.emit(kind, key), today=self._today
         )
         self.card.lifecycle.advanced.connect(self._advanced)
         return self.card
-
-    def make_editor(self, record: Any | None, parent: QWidget) -> RecordEditor:
-        return AgreementEditor(self._services, record, parent)
-
-    def service(self) -> Any:
-        return self._services.agreements
-
-    def new_text(self) -> str:
-        return _("New agreement")
-
-    def delete_question(self, record: Any) -> str:
-        return _("Delete the agreement “{name}”?").format(name=record.title)
 
     def column_widths(self) -> dict[int, int]:
         return {COL_TITLE: 260, COL_KIND: 150, COL_STATUS: 150, COL_PARTNERS: 150, COL_OWN: 180}

@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
 from mumidesk.domain.deadlines import quarter_bounds, quarter_of
 from mumidesk.domain.delegations import Delegation, ProgrammeItem, event_of
 from mumidesk.domain.enums import DelegationDirection
-from mumidesk.i18n import _, current_locale
+from mumidesk.i18n import N_, _, current_locale
 from mumidesk.services.delegations import DelegationFilter
 from mumidesk.services.registry import Services
 from mumidesk.ui.editors.delegation_editor import DelegationEditor
 from mumidesk.ui.editors.event_editor import EventEditor
-from mumidesk.ui.editors.record_editor import RecordEditor
 from mumidesk.ui.models.delegation_table import (
     COL_DATES,
     COL_DIRECTION,
@@ -47,7 +46,6 @@ from mumidesk.ui.models.delegation_table import (
     report_due,
     visit_dates,
 )
-from mumidesk.ui.models.record_table import RecordTableModel
 from mumidesk.ui.pages.record_page import RecordPage
 from mumidesk.ui.widgets.country_box import CountryBox
 from mumidesk.ui.widgets.date_field import DateField
@@ -226,6 +224,12 @@ def _programme(items: list[ProgrammeItem]) -> str:
 
 class DelegationsPage(RecordPage):
     KIND = "delegation"
+    MODEL = DelegationTableModel
+    EDITOR = DelegationEditor
+    SERVICE = "delegations"
+    NAME_FIELD = "title"
+    NEW_TEXT = N_("New delegation")
+    DELETE_QUESTION = N_("Delete the delegation {name}?")
 
     def add_filters(self, bar: QHBoxLayout) -> None:
         self.direction_filter = QComboBox()
@@ -334,25 +338,10 @@ class DelegationsPage(RecordPage):
         """Show the visits of one own municipality (None: of all)."""
         self.municipality_filter.set_municipality_id(key)
 
-    def make_model(self) -> RecordTableModel[Any]:
-        return DelegationTableModel(self._services.delegations, self)
-
     def make_detail(self) -> QWidget:
         self.card = DelegationCard(self._services)
         self.card.open_record.connect(self.open_record)
         return self.card
-
-    def make_editor(self, record: Any | None, parent: QWidget) -> RecordEditor:
-        return DelegationEditor(self._services, record, parent)
-
-    def service(self) -> Any:
-        return self._services.delegations
-
-    def new_text(self) -> str:
-        return _("New delegation")
-
-    def delete_question(self, record: Any) -> str:
-        return _("Delete the delegation {name}?").format(name=record.title)
 
     def column_widths(self) -> dict[int, int]:
         return {

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 from mumidesk.domain.deadlines import quarter_bounds, quarter_of
 from mumidesk.domain.enums import EventFormat, EventKind
 from mumidesk.domain.events import Event
-from mumidesk.i18n import _
+from mumidesk.i18n import N_, _
 from mumidesk.services.events import EventFilter
 from mumidesk.ui.editors.event_editor import EventEditor
-from mumidesk.ui.editors.record_editor import RecordEditor
 from mumidesk.ui.models.event_table import (
     COL_CONTENT,
     COL_COUNT,
@@ -45,8 +44,7 @@ from mumidesk.ui.models.event_table import (
     dates_text,
 )
 from mumidesk.ui.models.linked_names import LinkedNames
-from mumidesk.ui.models.record_table import RecordTableModel
-from mumidesk.ui.pages.record_page import RecordPage
+from mumidesk.ui.pages.record_page import RecordPage, signals_blocked
 from mumidesk.ui.widgets.country_box import CountryBox
 from mumidesk.ui.widgets.date_field import DateField
 from mumidesk.ui.widgets.detail_card import DetailCard
@@ -205,6 +203,14 @@ class PeriodFilter(QWidget):
 
 class EventsPage(RecordPage):
     KIND = "event"
+    MODEL = EventTableModel
+    MODEL_OF_REGISTRY = True
+    CARD = EventCard
+    EDITOR = EventEditor
+    SERVICE = "events"
+    NAME_FIELD = "name"
+    NEW_TEXT = N_("New event")
+    DELETE_QUESTION = N_("Delete the event {name}?")
 
     def __init__(self, services: Any, parent: Any = None, **kwargs: Any) -> None:
         super().__init__(services, parent, **kwargs)
@@ -278,48 +284,18 @@ class EventsPage(RecordPage):
         )
 
     def clear_filters(self) -> None:
-        for box in (self.kind_filter, self.format_filter, self.municipality_filter):
-            box.blockSignals(True)
-            box.setCurrentIndex(0)
-            box.blockSignals(False)
-        self.country_filter.blockSignals(True)
-        self.country_filter.set_country_code("")
-        self.country_filter.blockSignals(False)
-        self.period_filter.blockSignals(True)
-        self.period_filter.set_mode(ANY_TIME)
-        self.period_filter.blockSignals(False)
-        self.text_filter.blockSignals(True)
-        self.text_filter.clear()
-        self.text_filter.blockSignals(False)
+        boxes = (self.kind_filter, self.format_filter, self.municipality_filter)
+        with signals_blocked(*boxes, self.country_filter, self.period_filter, self.text_filter):
+            for box in boxes:
+                box.setCurrentIndex(0)
+            self.country_filter.set_country_code("")
+            self.period_filter.set_mode(ANY_TIME)
+            self.text_filter.clear()
         self.apply_filters()
 
     def set_municipality(self, key: uuid.UUID | None) -> None:
         """Show the events of one own municipality (None: of all)."""
         self.municipality_filter.set_municipality_id(key)
-
-    def make_model(self) -> RecordTableModel[Any]:
-        return EventTableModel(self._services, self)
-
-    def make_detail(self) -> QWidget:
-        assert isinstance(self.model, EventTableModel)
-        self.card = EventCard(self.model.names)
-        self.card.activated.connect(self.open_record)
-        return self.card
-
-    def make_editor(self, record: Any | None, parent: QWidget) -> RecordEditor:
-        return EventEditor(self._services, record, parent)
-
-    def service(self) -> Any:
-        return self._services.events
-
-    def new_text(self) -> str:
-        return _("New event")
-
-    def record_name(self, record: Any) -> str:
-        return str(record.name)
-
-    def delete_question(self, record: Any) -> str:
-        return _("Delete the event {name}?").format(name=record.name)
 
     def column_widths(self) -> dict[int, int]:
         return {

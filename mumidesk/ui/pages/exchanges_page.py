@@ -17,15 +17,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QWidget,
 )
 
 from mumidesk.domain.enums import ExchangeKind, ParticipantCategory
 from mumidesk.domain.exchanges import ExchangeProgramme, Participation
-from mumidesk.i18n import _, current_locale
+from mumidesk.i18n import N_, _, current_locale
 from mumidesk.services.exchanges import ExchangeFilter
 from mumidesk.ui.editors.exchange_editor import ExchangeEditor, totals_text
-from mumidesk.ui.editors.record_editor import RecordEditor
 from mumidesk.ui.models.exchange_table import (
     COL_KIND,
     COL_MUNICIPALITY,
@@ -38,8 +36,7 @@ from mumidesk.ui.models.exchange_table import (
     period_text,
 )
 from mumidesk.ui.models.linked_names import LinkedNames
-from mumidesk.ui.models.record_table import RecordTableModel
-from mumidesk.ui.pages.record_page import RecordPage
+from mumidesk.ui.pages.record_page import RecordPage, signals_blocked
 from mumidesk.ui.widgets.country_box import CountryBox
 from mumidesk.ui.widgets.detail_card import DetailCard
 from mumidesk.ui.widgets.municipality_box import MunicipalityBox
@@ -149,6 +146,14 @@ class ExchangeCard(DetailCard):
 
 class ExchangesPage(RecordPage):
     KIND = "exchange"
+    MODEL = ExchangeTableModel
+    MODEL_OF_REGISTRY = True
+    CARD = ExchangeCard
+    EDITOR = ExchangeEditor
+    SERVICE = "exchanges"
+    NAME_FIELD = "title"
+    NEW_TEXT = N_("New exchange programme")
+    DELETE_QUESTION = N_("Delete the exchange programme {name}?")
 
     def add_filters(self, bar: QHBoxLayout) -> None:
         self.text_filter = QLineEdit()
@@ -198,51 +203,23 @@ class ExchangesPage(RecordPage):
         )
 
     def clear_filters(self) -> None:
-        widgets = (
+        with signals_blocked(
             self.kind_filter,
             self.municipality_filter,
             self.year_filter,
             self.country_filter,
             self.text_filter,
-        )
-        for widget in widgets:
-            widget.blockSignals(True)
-        self.kind_filter.setCurrentIndex(0)
-        self.municipality_filter.setCurrentIndex(0)
-        self.year_filter.setValue(ANY_YEAR)
-        self.country_filter.set_country_code("")
-        self.text_filter.clear()
-        for widget in widgets:
-            widget.blockSignals(False)
+        ):
+            self.kind_filter.setCurrentIndex(0)
+            self.municipality_filter.setCurrentIndex(0)
+            self.year_filter.setValue(ANY_YEAR)
+            self.country_filter.set_country_code("")
+            self.text_filter.clear()
         self.apply_filters()
 
     def set_municipality(self, key: uuid.UUID | None) -> None:
         """Show the programmes of one own municipality (None: of all)."""
         self.municipality_filter.set_municipality_id(key)
-
-    def make_model(self) -> RecordTableModel[Any]:
-        return ExchangeTableModel(self._services, self)
-
-    def make_detail(self) -> QWidget:
-        assert isinstance(self.model, ExchangeTableModel)
-        self.card = ExchangeCard(self.model.names)
-        self.card.activated.connect(self.open_record)
-        return self.card
-
-    def make_editor(self, record: Any | None, parent: QWidget) -> RecordEditor:
-        return ExchangeEditor(self._services, record, parent)
-
-    def service(self) -> Any:
-        return self._services.exchanges
-
-    def new_text(self) -> str:
-        return _("New exchange programme")
-
-    def record_name(self, record: Any) -> str:
-        return str(record.title)
-
-    def delete_question(self, record: Any) -> str:
-        return _("Delete the exchange programme {name}?").format(name=record.title)
 
     def column_widths(self) -> dict[int, int]:
         return {

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from mumidesk.domain.enums import OrganisationKind
 from mumidesk.domain.errors import NotFoundError
-from mumidesk.i18n import _
+from mumidesk.i18n import N_, _
 from mumidesk.services.organisations import OrganisationFilter, PersonFilter
 from mumidesk.ui.dialogs.history_dialog import HistoryDialog
 from mumidesk.ui.editors.organisation_editor import OrganisationEditor
@@ -58,6 +58,11 @@ from mumidesk.ui.widgets.record_picker import RecordPicker
 
 class OrganisationsPage(RecordPage):
     KIND = "organisation"
+    MODEL = OrganisationTableModel
+    EDITOR = OrganisationEditor
+    SERVICE = "organisations"
+    NEW_TEXT = N_("New organisation")
+    DELETE_QUESTION = N_("Delete the organisation {name}?")
     #: the people of an organisation were asked for (its id)
     show_people = Signal(object)
     #: a new person of an organisation was asked for (its id)
@@ -94,29 +99,14 @@ class OrganisationsPage(RecordPage):
         self.country_filter.set_country_code("")
         self.text_filter.clear()
 
-    def make_model(self) -> RecordTableModel[Any]:
-        return OrganisationTableModel(self._services.organisations, self)
-
     def make_detail(self) -> QWidget:
         self.card = OrganisationCard(self._services, self._link_activated)
         self.card.attachments.status_message.connect(self.status_message)
         self.card.attachments.changed.connect(self.changed)
         return self.card
 
-    def make_editor(self, record: Any | None, parent: QWidget) -> RecordEditor:
-        return OrganisationEditor(self._services, record, parent)
-
-    def service(self) -> Any:
-        return self._services.organisations
-
-    def new_text(self) -> str:
-        return _("New organisation")
-
     def record_name(self, record: Any) -> str:
-        return organisation_name(record)
-
-    def delete_question(self, record: Any) -> str:
-        return _("Delete the organisation {name}?").format(name=organisation_name(record))
+        return organisation_name(record)  # its short name, else its full one
 
     def column_widths(self) -> dict[int, int]:
         return {
@@ -139,6 +129,10 @@ class OrganisationsPage(RecordPage):
 
 class PeoplePage(RecordPage):
     KIND = "person"
+    SERVICE = "people"
+    NAME_FIELD = "full_name"
+    NEW_TEXT = N_("New person")
+    DELETE_QUESTION = N_("Delete {name} from the contacts?")
 
     def add_filters(self, bar: QHBoxLayout) -> None:
         self.organisation_filter = RecordPicker(
@@ -176,7 +170,7 @@ class PeoplePage(RecordPage):
         self.organisation_filter.set_record_id(key)
         self.apply_filters()
 
-    def make_model(self) -> RecordTableModel[Any]:
+    def make_model(self) -> RecordTableModel[Any]:  # the table names organisations, places
         s = self._services
         return PersonTableModel(s.people, s.organisations, s.municipalities, self)
 
@@ -192,18 +186,6 @@ class PeoplePage(RecordPage):
             organisation_id=self.organisation_filter.record_id(),
             municipality_id=self.municipality_filter.municipality_id(),
         )
-
-    def service(self) -> Any:
-        return self._services.people
-
-    def new_text(self) -> str:
-        return _("New person")
-
-    def record_name(self, record: Any) -> str:
-        return str(record.full_name)
-
-    def delete_question(self, record: Any) -> str:
-        return _("Delete {name} from the contacts?").format(name=record.full_name)
 
     def column_widths(self) -> dict[int, int]:
         return {

@@ -10,7 +10,7 @@ from babel.numbers import format_decimal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from mumidesk.domain.partners import Partner
-from mumidesk.i18n import _, current_locale
+from mumidesk.i18n import N_, _, current_locale
 from mumidesk.services.partners import PartnerFilter
 from mumidesk.ui.editors.partner_editor import PartnerEditor
 from mumidesk.ui.editors.record_editor import RecordEditor
@@ -21,7 +21,6 @@ from mumidesk.ui.models.partner_table import (
     COL_REGION,
     PartnerTableModel,
 )
-from mumidesk.ui.models.record_table import RecordTableModel
 from mumidesk.ui.pages.record_page import RecordPage
 from mumidesk.ui.widgets.country_box import CountryBox
 from mumidesk.ui.widgets.detail_card import DetailCard
@@ -78,6 +77,11 @@ class PartnerCard(DetailCard):
 
 class PartnersPage(RecordPage):
     KIND = "partner"
+    MODEL = PartnerTableModel
+    SERVICE = "partners"
+    NAME_FIELD = "display_name"
+    NEW_TEXT = N_("New partner")
+    DELETE_QUESTION = N_("Delete the partner {name}?")
 
     def add_filters(self, bar: QHBoxLayout) -> None:
         self.country_filter = CountryBox(empty_text=_("All countries"))
@@ -95,27 +99,12 @@ class PartnersPage(RecordPage):
         self.municipality_filter.currentIndexChanged.connect(self.apply_filters)
         self.name_filter.textChanged.connect(self.apply_filters)
 
-    def make_model(self) -> RecordTableModel[Any]:
-        return PartnerTableModel(self._services.partners, self)
-
     def make_detail(self) -> QWidget:
-        self.card = PartnerCard()
+        self.card = PartnerCard()  # its fields are all the partner's own: no linked names
         return self.card
 
     def make_editor(self, record: Any | None, parent: QWidget) -> RecordEditor:
-        return PartnerEditor(self._services.partners, record, parent)
-
-    def service(self) -> Any:
-        return self._services.partners
-
-    def new_text(self) -> str:
-        return _("New partner")
-
-    def record_name(self, record: Any) -> str:
-        return str(record.display_name)
-
-    def delete_question(self, record: Any) -> str:
-        return _("Delete the partner {name}?").format(name=record.display_name)
+        return PartnerEditor(self.service(), record, parent)  # the partner service, not all
 
     def column_widths(self) -> dict[int, int]:
         return {COL_NAME_RU: 180, COL_NAME_EN: 150, COL_COUNTRY: 120, COL_REGION: 180}

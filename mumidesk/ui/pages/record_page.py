@@ -2,19 +2,22 @@
 and a message bar whose Undo brings a deleted record back.
 
 An area subclasses ``RecordPage`` and provides the model, the filter widgets, the detail panel and
-the editor; the behaviour (selection, new/edit/delete/undo, column choice, saved layout) lives here
-once. Keyboard shortcuts belong to the main window, which calls ``new_record``, ``edit_record``,
-``delete_record`` and ``refresh`` on the page in view.
+the editor — mostly by naming them in class attributes (``MODEL``, ``CARD``, ``EDITOR``,
+``SERVICE`` …), overriding a hook only where its area really differs; the behaviour (selection,
+new/edit/delete/undo, column choice, saved layout) lives here once. Keyboard shortcuts belong to
+the main window, which calls ``new_record``, ``edit_record``, ``delete_record`` and ``refresh`` on
+the page in view.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from typing import Any, ClassVar, Protocol
 
 from babel.numbers import format_decimal
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, QPoint, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,15 +38,30 @@ from PySide6.QtWidgets import (
 
 from mumidesk.domain.attachments import OWNER_KINDS
 from mumidesk.domain.errors import DomainError
-from mumidesk.i18n import _, current_locale, ngettext
+from mumidesk.i18n import N_, _, current_locale, ngettext
 from mumidesk.ui.dialogs.history_dialog import HistoryDialog
 from mumidesk.ui.editors.record_editor import RecordEditor
+from mumidesk.ui.models.linked_names import LinkedNames, LinkedNamesTableModel
 from mumidesk.ui.models.record_table import RecordTableModel
 from mumidesk.ui.widgets.attachments_panel import AttachmentsPanel
 from mumidesk.ui.widgets.municipality_box import MunicipalityBox
 
 Confirm = Callable[[QWidget, str], bool]
 EditorFactory = Callable[[Any, QWidget], RecordEditor]
+
+
+# What a page names in its class attributes. Protocols, not Callable: a Callable class
+# attribute would be taken for a method and bound to the page.
+class ModelClass(Protocol):
+    def __call__(self, source: Any, parent: QWidget, /) -> RecordTableModel[Any]: ...
+
+
+class CardClass(Protocol):
+    def __call__(self, names: LinkedNames, /) -> QWidget: ...
+
+
+class EditorClass(Protocol):
+    def __call__(self, services: Any, record: Any | None, parent: QWidget, /) -> RecordEditor: ...
 
 
 def confirm(parent: QWidget, question: str) -> bool:
@@ -57,6 +75,16 @@ def confirm(parent: QWidget, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+@contextmanager
+def signals_blocked(*widgets: QObject) -> Iterator[None]:
+    """Set filter widgets from code without each change reloading the table (the caller applies
+    the filters once afterwards); each widget gets back the blocking it had."""
+    with ExitStack() as stack:
+        for widget in widgets:
+            stack.enter_context(QSignalBlocker(widget))
+        yield
+
+
 class RecordPage(QWidget):
     """``status_message`` forwards short notices to the main window's status bar;
     ``open_record(kind, id)`` asks the main window to show a record of another area."""
@@ -67,6 +95,24 @@ class RecordPage(QWidget):
 
     #: the search-index kind of the records this page shows ("partner", "agreement" …)
     KIND = ""
+
+    # What the default hooks build; a page whose part needs more overrides that hook instead.
+    #: the table model, built as ``MODEL(service, page)`` from the page's service, or as
+    #: ``MODEL(services, page)`` from the whole registry when ``MODEL_OF_REGISTRY`` (a model that
+    #: names linked records)
+    MODEL: ClassVar[ModelClass | None] = None
+    MODEL_OF_REGISTRY: ClassVar[bool] = False
+    #: the detail card, built as ``CARD(model.names)``; its ``activated(kind, id)`` opens a record
+    CARD: ClassVar[CardClass | None] = None
+    #: the editor, built as ``EDITOR(services, record, parent)``
+    EDITOR: ClassVar[EditorClass | None] = None
+    #: the attribute of the services registry that deletes and restores the records ("events")
+    SERVICE: ClassVar[str] = ""
+    #: the record attribute that names a record in messages ("": its title, else its name)
+    NAME_FIELD: ClassVar[str] = ""
+    #: marked with ``N_`` by the page, translated where shown
+    NEW_TEXT: ClassVar[str] = N_("New")
+    DELETE_QUESTION: ClassVar[str] = N_("Delete {name}?")  # {name}: ``record_name(record)``
 
     def __init__(
         self,
@@ -191,14 +237,26 @@ class RecordPage(QWidget):
 
     # --- what an area provides ---------------------------------------------------------------
     def make_model(self) -> RecordTableModel[Any]:
-        raise NotImplementedError
+        model_class = self.MODEL
+        if model_class is None:
+            raise NotImplementedError
+        return model_class(self._services if self.MODEL_OF_REGISTRY else self.service(), self)
 
     def make_detail(self) -> QWidget:
-        """A widget with ``show_record(record | None)``."""
-        raise NotImplementedError
+        """A widget with ``show_record(record | None)``, kept as ``self.card``."""
+        card_class = self.CARD
+        if card_class is None:
+            raise NotImplementedError
+        assert isinstance(self.model, LinkedNamesTableModel)  # the card shows the model's names
+        self.card = card_class(self.model.names)
+        self.card.activated.connect(self.open_record)  # type: ignore[attr-defined]  # see CARD
+        return self.card
 
     def make_editor(self, record: Any | None, parent: QWidget) -> RecordEditor:
-        raise NotImplementedError
+        editor_class = self.EDITOR
+        if editor_class is None:
+            raise NotImplementedError
+        return editor_class(self._services, record, parent)
 
     def add_filters(self, bar: QHBoxLayout) -> None:
         """Put the filter widgets into ``bar``; connect their changes to ``apply_filters``."""
@@ -211,16 +269,20 @@ class RecordPage(QWidget):
 
     def service(self) -> Any:
         """The CrudService that deletes and restores this page's records."""
-        raise NotImplementedError
+        if not self.SERVICE:
+            raise NotImplementedError
+        return getattr(self._services, self.SERVICE)
 
     def new_text(self) -> str:
-        return _("New")
+        return _(self.NEW_TEXT)
 
     def record_name(self, record: Any) -> str:
+        if self.NAME_FIELD:
+            return str(getattr(record, self.NAME_FIELD))
         return str(getattr(record, "title", "") or getattr(record, "name", ""))
 
     def delete_question(self, record: Any) -> str:
-        return _("Delete {name}?").format(name=self.record_name(record))
+        return _(self.DELETE_QUESTION).format(name=self.record_name(record))
 
     def column_widths(self) -> dict[int, int]:
         """Starting widths in pixels by column (the user's own widths are restored later)."""
