@@ -232,6 +232,11 @@ def test_filters_by_period_kind_country_and_text(qtbot: QtBot, services: Service
     assert _names(page) == ["Форум через год"]
 
     page.clear_filters()
+    assert page.model.rowCount() == 3
+    page.country_filter.set_country_code("DE")  # the country chosen before the clearing
+    assert _names(page) == ["Форум через год"]
+
+    page.clear_filters()
     type_text(page.text_filter, "кёльн")  # the content is searched too
     assert _names(page) == ["Форум через год"]
 

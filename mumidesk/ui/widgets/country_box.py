@@ -71,6 +71,9 @@ class CountryBox(QComboBox):
         self.setCurrentIndex(max(index, 0))
         if index < 0 and code:  # an unknown code is shown as is, so nothing is lost
             self.setEditText(code)
+        # Also when the caller blocked the signals (a filter bar being cleared): choosing the
+        # previous country again must then still count as a change.
+        self._last = self.country_code()
 
     def country_name(self, code: str) -> str:
         return self._locale.territories.get(code.upper(), code) if code else ""
