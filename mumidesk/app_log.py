@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import faulthandler
 import logging
+import os
 import platform
 import sys
 from logging.handlers import RotatingFileHandler
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from mumidesk import __version__
+from mumidesk.i18n import _
 from mumidesk.settings import log_dir
 
 LOG_NAME = "mumidesk.log"
@@ -50,7 +52,8 @@ def start_logging(folder: Path | None = None) -> Path:
         )
         _crash_file = open(folder / CRASH_NAME, "a", encoding="utf-8")  # noqa: SIM115 - kept open
     except OSError as exc:
-        print(f"mumidesk: no log file in {folder}: {exc}", file=sys.stderr)
+        print(_("mumidesk: no log file in {folder}: {reason}").format(folder=folder, reason=exc),
+              file=sys.stderr)  # fmt: skip
         return path
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.setLevel(logging.INFO)
@@ -64,10 +67,19 @@ def start_logging(folder: Path | None = None) -> Path:
         "mumidesk %s started (Python %s, %s%s)",
         __version__,
         platform.python_version(),
-        platform.platform(),
+        _system(),
         ", frozen" if getattr(sys, "frozen", False) else "",
     )
     return path
+
+
+def _system() -> str:
+    """The system's name and version without platform.platform(), which on Windows (Python
+    3.11) runs `cmd /c ver` in a child process at every start."""
+    if sys.platform == "win32":
+        version = sys.getwindowsversion()
+        return f"Windows {version.major}.{version.minor}.{version.build}"
+    return f"{os.uname().sysname} {os.uname().release}"
 
 
 def stop_logging() -> None:
