@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from mumidesk.i18n import _
 
 log = logging.getLogger(__name__)
 
 Work = Callable[[], Any]
+T = TypeVar("T")
 
 
 class _Relay(QObject):
@@ -95,3 +99,37 @@ class BackgroundWorker(QObject):
         self._running = None
         self.busy_changed.emit(False)
         self.failed.emit(error)
+
+
+def run_with_progress(parent: QWidget, text: str, work: Callable[[], T]) -> T:
+    """Run ``work`` on a worker thread behind a busy progress dialog (the window keeps painting)
+    and return its result, or raise its exception, here on the GUI thread: for a step the user
+    waits for anyway, such as loading the demo data or an import."""
+    progress = QProgressDialog(text, "", 0, 0, parent)
+    progress.setWindowTitle(_("Please wait"))
+    progress.setCancelButton(None)  # one transaction: stopping half-way would gain nothing
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    worker = BackgroundWorker()
+    outcome: list[tuple[bool, Any]] = []
+    loop = QEventLoop()
+
+    def ended(succeeded: bool, value: Any) -> None:
+        outcome.append((succeeded, value))
+        loop.quit()
+
+    worker.finished.connect(lambda result: ended(True, result))
+    worker.failed.connect(lambda error: ended(False, error))
+    progress.show()
+    worker.start(work)
+    if not outcome:
+        loop.exec()
+    worker.wait()
+    progress.close()
+    progress.deleteLater()
+    worker.deleteLater()
+    succeeded, value = outcome[0]
+    if not succeeded:
+        raise value
+    result: T = value
+    return result

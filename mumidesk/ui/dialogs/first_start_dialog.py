@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from PySide6.QtCore import QEventLoop, Qt, QThread
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDialog,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
@@ -31,8 +29,8 @@ from mumidesk.services.import_export import (
     ImportReport,
 )
 from mumidesk.services.registry import Services
+from mumidesk.ui.background import run_with_progress
 
-T = TypeVar("T")
 ChooseFile = Callable[[QWidget], str]  # "" when cancelled
 AskKind = Callable[[QWidget, list[tuple[str, str]]], str]  # (code, label) choices; "" cancelled
 Inform = Callable[[QWidget, str, str], None]  # parent, title, text
@@ -69,46 +67,6 @@ def ask_csv_kind(parent: QWidget, choices: list[tuple[str, str]]) -> str:
 
 def inform(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
-
-
-class _Worker(QThread):
-    """Runs one function off the GUI thread and keeps its result or its exception."""
-
-    def __init__(self, work: Callable[[], Any], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.work = work
-        self.result: Any = None
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.result = self.work()
-        except BaseException as exc:  # handed to the GUI thread, which reports it
-            self.error = exc
-
-
-def run_with_progress(parent: QWidget, text: str, work: Callable[[], T]) -> T:
-    """Run ``work`` in a worker thread behind a busy progress dialog; return its result or
-    raise its exception here, in the GUI thread."""
-    progress = QProgressDialog(text, "", 0, 0, parent)
-    progress.setWindowTitle(_("Please wait"))
-    progress.setCancelButton(None)  # one transaction: stopping half-way would gain nothing
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
-    worker = _Worker(work)
-    loop = QEventLoop()
-    worker.finished.connect(loop.quit)
-    progress.show()
-    worker.start()
-    if not worker.isFinished():
-        loop.exec()
-    worker.wait()
-    progress.close()
-    progress.deleteLater()
-    if worker.error is not None:
-        raise worker.error
-    result: T = worker.result
-    return result
 
 
 class FirstStartDialog(QDialog):
