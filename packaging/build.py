@@ -140,22 +140,7 @@ def smoke(py: Path) -> None:
         _, self_test_time = frozen(["self-test"], env, home)
         frozen(["demo"], env, home)
         pdf = home / "q.pdf"
-        frozen(
-            [
-                "report",
-                "quarterly",
-                "--year",
-                "2020",
-                "--quarter",
-                "2",
-                "--region",
-                REGION,
-                "-o",
-                str(pdf),
-            ],
-            env,
-            home,
-        )
+        frozen(quarterly_report_args(str(pdf)), env, home)
         check_pdf(py, pdf)
         log = home / "data" / "logs" / "mumidesk.log"
         window_times = [window_start(env, home, log) for _run in range(WINDOW_RUNS)]
@@ -165,6 +150,12 @@ def smoke(py: Path) -> None:
         f"frozen start time: --version {version_time:.2f} s, main window on the demo data "
         f"{window_time:.2f} s (median of {WINDOW_RUNS}), self-test {self_test_time:.2f} s"
     )
+
+
+def quarterly_report_args(output: str) -> list[str]:
+    """The seed's report: Smolensk region, the second quarter of 2020 (its first row is known)."""
+    return ["report", "quarterly", "--year", "2020", "--quarter", "2", "--region", REGION,
+            "-o", output]  # fmt: skip
 
 
 def window_start(
@@ -238,19 +229,19 @@ def smoke_portable(archive: Path) -> None:
         print(f"ok portable: its database and log are in {database.parent}")
 
 
-def portable() -> Path:
+def portable(bundle: Path = BUNDLE, target: Path = DIST / "mumidesk-portable.zip") -> Path:
     """A zip of the bundle with the marker that keeps the data beside the executable."""
-    (BUNDLE / PORTABLE_MARKER).write_text(
+    (bundle / PORTABLE_MARKER).write_text(
         "mumidesk keeps its settings and database in the data folder beside this file.\n",
         encoding="utf-8",
     )
-    target = DIST / "mumidesk-portable.zip"
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-            for path in sorted(BUNDLE.rglob("*")):
-                zf.write(path, Path("mumidesk") / path.relative_to(BUNDLE))
+            for path in sorted(bundle.rglob("*")):
+                zf.write(path, Path("mumidesk") / path.relative_to(bundle))
     finally:
-        (BUNDLE / PORTABLE_MARKER).unlink()  # the installer's folder must not be portable
+        (bundle / PORTABLE_MARKER).unlink()  # the installer's folder must not be portable
     print(f"portable: {target} ({target.stat().st_size / 1_000_000:.1f} MB)")
     return target
 

